@@ -1,0 +1,81 @@
+using System.Text;
+using OAuth2.Functional.Encoding;
+
+namespace OAuth2.Functional;
+
+/// <summary>
+/// A token as the server issued it: the access token, its type, the optional refresh token, absolute expiry and scope,
+/// and every member of the response unchanged (as raw JSON text, in order, with <c>expires_at</c> normalized to an
+/// ISO-8601 UTC string), so it stores and restores in simple-oauth2's format. Immutable; compares by value; prints
+/// no secret.
+/// </summary>
+public sealed record AccessToken
+{
+    internal AccessToken(Secret value, Option<string> tokenType, Option<Secret> refreshToken, Option<DateTimeOffset> expiresAt,
+        Option<string> scope, Seq<(string Name, string RawJson)> fields)
+    {
+        Value = value;
+        TokenType = tokenType;
+        RefreshToken = refreshToken;
+        ExpiresAt = expiresAt;
+        Scope = scope;
+        Fields = fields;
+    }
+
+    /// <summary>The access token (<c>access_token</c>).</summary>
+    public Secret Value { get; }
+
+    /// <summary>The token type (<c>token_type</c>), usually <c>Bearer</c>.</summary>
+    public Option<string> TokenType { get; }
+
+    /// <summary>The refresh token (<c>refresh_token</c>), if any.</summary>
+    public Option<Secret> RefreshToken { get; }
+
+    /// <summary>When the token expires; <c>None</c> means the server said nothing, so it never counts as expired.</summary>
+    public Option<DateTimeOffset> ExpiresAt { get; }
+
+    /// <summary>The granted scope (<c>scope</c>), as the server wrote it.</summary>
+    public Option<string> Scope { get; }
+
+    /// <summary>Every member of the token object, in order, as raw JSON text (they include the secrets).</summary>
+    public Seq<(string Name, string RawJson)> Fields { get; }
+
+    /// <summary>The raw JSON text of a member, e.g. <c>Field("id_token")</c>.</summary>
+    public Option<string> Field(string name) => Fields.Find(f => f.Name == name).Map(f => f.RawJson);
+
+    /// <summary>True when <c>expires_at − window ≤ now</c> (simple-oauth2's <c>expired(window)</c>, edge inclusive).</summary>
+    public bool IsExpired(DateTimeOffset now, TimeSpan window) => Expiry.IsExpired(ExpiresAt, now, window);
+
+    /// <summary>True when <c>expires_at ≤ now</c>.</summary>
+    public bool IsExpired(DateTimeOffset now) => IsExpired(now, TimeSpan.Zero);
+
+    /// <summary>The token as simple-oauth2 stores it: the response's own members, with <c>expires_at</c> as ISO-8601 UTC.</summary>
+    public string ToJson()
+    {
+        var sb = new StringBuilder("{");
+        foreach (var (name, raw) in Fields) sb.Append(sb.Length > 1 ? "," : "").Append(JsonText.Quote(name)).Append(':').Append(raw);
+        return sb.Append('}').ToString();
+    }
+
+    /// <summary>Restores a stored token (ours or simple-oauth2's). <paramref name="now"/> is only used when the JSON has
+    /// <c>expires_in</c> but no <c>expires_at</c>.</summary>
+    public static Either<OAuthError, AccessToken> FromJson(string? json, DateTimeOffset now) =>
+        JsonObjectReader.Read(json).MapLeft(reason => OAuthError.Malformed("(json)", reason)).Bind(fields => TokenParser.Parse(fields, now));
+
+    /// <summary>The same token with <paramref name="refreshToken"/> as its refresh token (for refresh carry-over).</summary>
+    internal AccessToken WithRefreshToken(Secret refreshToken) =>
+        new(Value, TokenType, Some(refreshToken), ExpiresAt, Scope,
+            ParameterMapJson.Set(Fields, ("refresh_token", JsonText.Quote(refreshToken.Reveal()))));
+
+    /// <summary>Type, expiry, scope and member names; never a token value.</summary>
+    public override string ToString() =>
+        $"AccessToken(Value = [redacted], TokenType = {TokenType.IfNone("none")}, RefreshToken = {(RefreshToken.IsSome ? "[redacted]" : "none")}, " +
+        $"ExpiresAt = {ExpiresAt.Map(Expiry.ToIso).IfNone("never")}, Scope = {Scope.IfNone("none")}, Fields = [{string.Join(", ", Fields.Map(f => f.Name))}])";
+}
+
+/// <summary>Sets a member in an ordered member list: in place if present, else appended.</summary>
+internal static class ParameterMapJson
+{
+    public static Seq<(string Name, string RawJson)> Set(Seq<(string Name, string RawJson)> fields, (string Name, string RawJson) field) =>
+        fields.Exists(f => f.Name == field.Name) ? fields.Map(f => f.Name == field.Name ? field : f) : fields.Add(field);
+}

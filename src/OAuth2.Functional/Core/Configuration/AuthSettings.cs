@@ -1,0 +1,24 @@
+namespace OAuth2.Functional;
+
+/// <summary>Where the authorization server is (simple-oauth2's <c>auth</c>). Paths are resolved against their host
+/// with the WHATWG URL rules: an absolute path drops the host's path, a relative one replaces its last segment.</summary>
+/// <param name="TokenHost">Base URL of every POST (required, http or https).</param>
+public sealed record AuthSettings(string TokenHost)
+{
+    /// <summary>Token endpoint path (default <c>/oauth/token</c>).</summary>
+    public string TokenPath { get; init; } = "/oauth/token";
+
+    /// <summary>Refresh endpoint path; <c>null</c> (the default) means <see cref="TokenPath"/>.</summary>
+    public string? RefreshPath { get; init; }
+
+    /// <summary>Revocation endpoint path (default <c>/oauth/revoke</c>).</summary>
+    public string RevokePath { get; init; } = "/oauth/revoke";
+
+    /// <summary>Host of the authorize URL; <c>null</c> (the default) means <see cref="TokenHost"/>.
+    /// Only the authorization-code grant accepts it.</summary>
+    public string? AuthorizeHost { get; init; }
+
+    /// <summary>Path of the authorize URL, may carry a query; <c>null</c> (the default) means <c>/oauth/authorize</c>.
+    /// Only the authorization-code grant accepts it.</summary>
+    public string? AuthorizePath { get; init; }
+}

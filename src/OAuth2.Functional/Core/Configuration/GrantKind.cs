@@ -1,0 +1,12 @@
+namespace OAuth2.Functional;
+
+/// <summary>The grant a configuration is validated for (simple-oauth2 has one schema per grant).</summary>
+public enum GrantKind
+{
+    /// <summary>Authorization code: the only grant that accepts <c>authorizeHost</c>/<c>authorizePath</c>.</summary>
+    AuthorizationCode,
+    /// <summary>Resource owner password credentials.</summary>
+    ResourceOwnerPassword,
+    /// <summary>Client credentials.</summary>
+    ClientCredentials,
+}

@@ -1,0 +1,20 @@
+namespace OAuth2.Functional;
+
+/// <summary>Encoding and client-authentication options (simple-oauth2's <c>options</c>).</summary>
+public sealed record OAuthOptions
+{
+    /// <summary>The defaults: space separator, strict encoding, form body, Basic header.</summary>
+    public static OAuthOptions Default { get; } = new();
+
+    /// <summary>Joins a scope list (default a single space).</summary>
+    public string ScopeSeparator { get; init; } = " ";
+
+    /// <summary>How id and secret are encoded in the Basic header (default <see cref="CredentialsEncodingMode.Strict"/>).</summary>
+    public CredentialsEncodingMode CredentialsEncodingMode { get; init; } = CredentialsEncodingMode.Strict;
+
+    /// <summary>Request body encoding (default <see cref="BodyFormat.Form"/>).</summary>
+    public BodyFormat BodyFormat { get; init; } = BodyFormat.Form;
+
+    /// <summary>Where client credentials go (default <see cref="AuthorizationMethod.Header"/>).</summary>
+    public AuthorizationMethod AuthorizationMethod { get; init; } = AuthorizationMethod.Header;
+}

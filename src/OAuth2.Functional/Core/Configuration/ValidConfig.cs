@@ -1,0 +1,29 @@
+namespace OAuth2.Functional;
+
+/// <summary>A configuration that passed validation for one grant, with its endpoint URLs resolved.
+/// Only <see cref="ConfigValidation.Validate"/> makes one, so request builders never see bad configuration.</summary>
+public sealed record ValidConfig
+{
+    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Option<string> authorizeBase)
+    {
+        Grant = grant;
+        Config = config;
+        TokenUrl = tokenUrl;
+        RefreshUrl = refreshUrl;
+        RevokeUrl = revokeUrl;
+        AuthorizeBase = authorizeBase;
+    }
+
+    /// <summary>The grant this configuration was validated for.</summary>
+    public GrantKind Grant { get; }
+    /// <summary>The configuration as given.</summary>
+    public OAuthConfig Config { get; }
+    /// <summary><c>tokenPath</c> resolved against <c>tokenHost</c>.</summary>
+    public Uri TokenUrl { get; }
+    /// <summary><c>refreshPath</c> (default <c>tokenPath</c>) resolved against <c>tokenHost</c>.</summary>
+    public Uri RefreshUrl { get; }
+    /// <summary><c>revokePath</c> resolved against <c>tokenHost</c>.</summary>
+    public Uri RevokeUrl { get; }
+    /// <summary>For the authorization-code grant: <c>authorizePath</c> resolved against <c>authorizeHost</c>, as text.</summary>
+    public Option<string> AuthorizeBase { get; }
+}

@@ -1,0 +1,38 @@
+using OAuth2.Functional.Encoding;
+
+namespace OAuth2.Functional;
+
+/// <summary>The authorization-code grant's authorize URL (spec §3.4): <c>response_type=code</c>, the client id, then the
+/// parameters, each <em>set</em> on the query of <c>authorizePath</c> (existing names replaced in place), serialized with
+/// WHATWG form encoding (space as <c>+</c>).</summary>
+public static class AuthorizeUrls
+{
+    /// <summary>
+    /// Builds the URL. The exact text is <see cref="Uri.OriginalString"/>; note that <see cref="Uri.ToString"/> unescapes
+    /// characters and <see cref="Uri.AbsoluteUri"/> turns <c>%7E</c> back into <c>~</c>.
+    /// </summary>
+    public static Either<OAuthError, Uri> Build(ValidConfig? config, Parameters? parameters) =>
+        from cfg in Require.NotNull(config, "config")
+        from baseUrl in cfg.AuthorizeBase.ToEither(OAuthError.Argument("config",
+            "was validated for the " + cfg.Grant + " grant; the authorize URL needs the AuthorizationCode grant"))
+        from user in ParameterMap.Check(parameters)
+        let client = cfg.Config.Client
+        let pairs = ParameterMap.Overlay(Seq(("response_type", "code"), (client.IdParamName, client.Id)), user, cfg.Config.Options.ScopeSeparator)
+        from uri in Compose(baseUrl, pairs)
+        select uri;
+
+    private static Either<OAuthError, Uri> Compose(string baseUrl, Seq<(string Name, string Value)> pairs)
+    {
+        var hash = baseUrl.IndexOf('#');
+        var fragment = hash < 0 ? string.Empty : baseUrl[hash..];
+        var beforeHash = hash < 0 ? baseUrl : baseUrl[..hash];
+        var q = beforeHash.IndexOf('?');
+        var path = q < 0 ? beforeHash : beforeHash[..q];
+        var existing = q < 0 ? Seq<(string, string)>() : QueryEncoding.Decode(beforeHash[(q + 1)..]);
+        var query = pairs.Fold(existing, ParameterMap.SetInPlace);
+        var text = path + (query.IsEmpty ? string.Empty : "?" + QueryEncoding.Encode(query)) + fragment;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            ? Right<OAuthError, Uri>(uri)
+            : Left<OAuthError, Uri>(OAuthError.Argument("params", "do not make a valid authorize URL"));
+    }
+}

@@ -1,0 +1,22 @@
+namespace OAuth2.Functional;
+
+/// <summary>An HTTP request to send, as plain data: the pure core builds it, the shell sends it.</summary>
+/// <param name="Method">Always <c>POST</c> for token, refresh and revoke requests.</param>
+/// <param name="Url">The absolute endpoint URL.</param>
+/// <param name="Headers">Headers in wire order (<c>Content-Type</c> included; may hold the Basic credentials).</param>
+/// <param name="Body">The body.</param>
+public sealed record HttpRequestSpec(string Method, Uri Url, Seq<(string Name, string Value)> Headers, RequestBody Body)
+{
+    /// <summary>The value of a header (first match, ignoring case).</summary>
+    public Option<string> Header(string name) =>
+        Headers.Find(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Map(h => h.Value);
+
+    /// <summary>The request as HTTP/1.1 text (request line, headers, blank line, body), for exact comparisons in tests.</summary>
+    public string Render() =>
+        $"{Method} {Url.PathAndQuery} HTTP/1.1\r\nHost: {Url.Authority}\r\n" +
+        string.Concat(Headers.Map(h => $"{h.Name}: {h.Value}\r\n")) + "\r\n" + Body.Render();
+
+    /// <summary>Method, URL and header names only: header values and the body can hold secrets.</summary>
+    public override string ToString() =>
+        $"HttpRequestSpec({Method} {Url.GetLeftPart(UriPartial.Path)}; headers: {string.Join(", ", Headers.Map(h => h.Name))}; {Body})";
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace OAuth2.Functional;
+
+/// <summary>
+/// Pure response interpreters (spec §5 with the §8 differences): a redirect is never a success; an OAuth error body is
+/// a <see cref="OAuthError.ProtocolError"/> whatever the status (2xx included); a non-2xx without one is an
+/// <see cref="OAuthError.HttpError"/> keeping the real status; a 2xx that is not a JSON token is
+/// <see cref="OAuthError.UnexpectedContent"/> or <see cref="OAuthError.MalformedToken"/>. Total: never throws.
+/// </summary>
+public static class Responses
+{
+    /// <summary>Interprets a token-endpoint response received at <paramref name="receivedAt"/>.</summary>
+    public static Either<OAuthError, AccessToken> InterpretToken(HttpResponseSpec? response, DateTimeOffset receivedAt)
+    {
+        if (response is null) return OAuthError.Argument("response", "is required");
+        if (IsRedirect(response.Status)) return Redirect(response);
+        var json = JsonObjectReader.Read(response.Body);
+        var protocol = json.ToOption().Bind(fields => ProtocolErrorOf(fields, response.Status));
+        if (protocol.Case is OAuthError error) return error;
+        if (!IsSuccess(response.Status)) return HttpErrorOf(response);
+        if (!MediaTypes.IsJson(response.ContentType))
+            return Unexpected(response, response.Body.IsEmpty ? "the body is empty; a JSON token was expected" : "the content type is not JSON");
+        return json.Match(
+            fields => TokenParser.Parse(fields, receivedAt),
+            reason => reason.EndsWith("not an object", StringComparison.Ordinal)
+                ? OAuthError.Malformed("(body)", reason)
+                : Unexpected(response, reason));
+    }
+
+    /// <summary>Interprets a revocation response: any 2xx is success whatever its body (RFC 7009 §2.2).</summary>
+    public static Either<OAuthError, Unit> InterpretRevocation(HttpResponseSpec? response)
+    {
+        if (response is null) return OAuthError.Argument("response", "is required");
+        if (IsRedirect(response.Status)) return Redirect(response);
+        if (IsSuccess(response.Status)) return unit;
+        var protocol = JsonObjectReader.Read(response.Body).ToOption().Bind(fields => ProtocolErrorOf(fields, response.Status));
+        return protocol.Match(e => e, () => HttpErrorOf(response));
+    }
+
+    private static bool IsSuccess(int status) => status is >= 200 and < 300;
+
+    private static bool IsRedirect(int status) => status is >= 300 and < 400;
+
+    private static OAuthError Redirect(HttpResponseSpec r) => new OAuthError.UnexpectedRedirect(r.Status, r.Header("Location"));
+
+    private static OAuthError HttpErrorOf(HttpResponseSpec r) =>
+        new OAuthError.HttpError(r.Status, r.ReasonPhrase, r.ContentType, BodyExcerpt.Of(r.Body));
+
+    private static OAuthError Unexpected(HttpResponseSpec r, string reason) =>
+        new OAuthError.UnexpectedContent(r.Status, r.ContentType, reason, BodyExcerpt.Of(r.Body));
+
+    /// <summary>An RFC 6749 §5.2 error: an <c>error</c> member that is not null. A non-string <c>error</c> (some providers
+    /// send an object) is kept as its JSON text.</summary>
+    private static Option<OAuthError> ProtocolErrorOf(Seq<JsonField> fields, int status) =>
+        JsonObjectReader.Find(fields, "error").Filter(f => f.Kind != JsonValueKind.Null).Map(f =>
+            (OAuthError)new OAuthError.ProtocolError(
+                f.Kind == JsonValueKind.String ? f.Text ?? string.Empty : BodyExcerpt.Mask(Bounded(f.Raw)),
+                TextOf(fields, "error_description"), TextOf(fields, "error_uri"), status));
+
+    private static Option<string> TextOf(Seq<JsonField> fields, string name) =>
+        JsonObjectReader.Find(fields, name).Bind(f => f.Kind == JsonValueKind.String ? Optional(f.Text) : None).Map(Bounded);
+
+    private static string Bounded(string s) => s.Length > BodyExcerpt.MaxChars ? s[..BodyExcerpt.MaxChars] + "…" : s;
+}

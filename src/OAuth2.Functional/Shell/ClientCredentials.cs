@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace OAuth2.Functional;
+
+/// <summary>The client credentials grant (RFC 6749 §4.4), simple-oauth2's <c>ClientCredentials</c>.</summary>
+public sealed class ClientCredentials : GrantClient
+{
+    private ClientCredentials(ValidConfig config, OAuthTransport transport, TimeProvider? clock, ILogger? logger)
+        : base(config, transport, clock, logger) { }
+
+    /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over
+    /// <paramref name="httpClient"/>, or over a shared client with redirects off.</summary>
+    public static Either<OAuthError, ClientCredentials> Create(OAuthConfig config, HttpClient? httpClient = null,
+        TimeProvider? clock = null, ILogger? logger = null) =>
+        Prepare(config, GrantKind.ClientCredentials, httpClient, null).Map(p => new ClientCredentials(p.Config, p.Transport, clock, logger));
+
+    /// <summary>Validates <paramref name="config"/> and makes a client that sends through <paramref name="transport"/>.</summary>
+    public static Either<OAuthError, ClientCredentials> Create(OAuthConfig config, OAuthTransport transport,
+        TimeProvider? clock = null, ILogger? logger = null) =>
+        Prepare(config, GrantKind.ClientCredentials, null, transport).Map(p => new ClientCredentials(p.Config, p.Transport, clock, logger));
+
+    /// <summary>Requests a token: <c>grant_type=client_credentials</c>, then <paramref name="parameters"/> (e.g. <c>scope</c>).</summary>
+    public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
+        CancellationToken cancellationToken = default) =>
+        RequestTokenAsync("client_credentials", TokenRequests.ClientCredentials(Config, parameters, requestOptions), cancellationToken);
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace OAuth2.Functional;
+
+/// <summary>
+/// What every grant client shares: refresh, revoke, revoke-all, restoring a stored token and the expiry check. Each
+/// call is validate → build (pure) → send (the only effect) → interpret (pure, with the clock read once when the
+/// response arrives). Nothing here throws: every failure is a <c>Left</c>.
+/// </summary>
+public abstract class GrantClient
+{
+    private readonly OAuthTransport transport;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+
+    private protected GrantClient(ValidConfig config, OAuthTransport transport, TimeProvider? clock, ILogger? logger)
+    {
+        Config = config;
+        this.transport = transport;
+        this.clock = clock ?? TimeProvider.System;
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The validated configuration, with its resolved endpoint URLs.</summary>
+    public ValidConfig Config { get; }
+
+    /// <summary>Restores a token from JSON (simple-oauth2's <c>createToken</c>), e.g. one stored with <see cref="AccessToken.ToJson"/>.</summary>
+    public Either<OAuthError, AccessToken> CreateToken(string? json) => AccessToken.FromJson(json, clock.GetUtcNow());
+
+    /// <summary>True when the token expires within <paramref name="window"/> of the client's clock (edge inclusive).
+    /// A token without expiry never expires; a <c>null</c> token counts as expired.</summary>
+    public bool IsExpired(AccessToken? token, TimeSpan window = default) => token?.IsExpired(clock.GetUtcNow(), window) ?? true;
+
+    /// <summary>Refreshes a token. The result is a new token built from the response; when the response has no
+    /// <c>refresh_token</c>, the old one is kept.</summary>
+    public EitherAsync<OAuthError, AccessToken> RefreshAsync(AccessToken? token, Parameters? parameters = null,
+        RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        RequestTokenAsync("refresh", TokenRequests.Refresh(Config, token, parameters, requestOptions), cancellationToken)
+            .Map(fresh => fresh.RefreshToken.IsNone && token is not null
+                ? token.RefreshToken.Match(fresh.WithRefreshToken, () => fresh)
+                : fresh);
+
+    /// <summary>Revokes the access or the refresh token (RFC 7009). Any 2xx answer is success.</summary>
+    public EitherAsync<OAuthError, Unit> RevokeAsync(AccessToken? token, TokenKind kind, RequestOptions? requestOptions = null,
+        CancellationToken cancellationToken = default) =>
+        from request in TokenRequests.Revoke(Config, token, kind, requestOptions).ToAsync()
+        from response in SendAsync("revoke " + TokenRequests.Hint(kind), request, cancellationToken)
+        from result in Log("revoke " + TokenRequests.Hint(kind), Responses.InterpretRevocation(response)).ToAsync()
+        select result;
+
+    /// <summary>Revokes the access token, then the refresh token if there is one; stops at the first failure.</summary>
+    public EitherAsync<OAuthError, Unit> RevokeAllAsync(AccessToken? token, RequestOptions? requestOptions = null,
+        CancellationToken cancellationToken = default) =>
+        from access in RevokeAsync(token, TokenKind.AccessToken, requestOptions, cancellationToken)
+        from refresh in token is not null && token.RefreshToken.IsSome
+            ? RevokeAsync(token, TokenKind.RefreshToken, requestOptions, cancellationToken)
+            : RightAsync<OAuthError, Unit>(unit)
+        select unit;
+
+    /// <summary>Sends a token request and interprets the answer.</summary>
+    private protected EitherAsync<OAuthError, AccessToken> RequestTokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request,
+        CancellationToken cancellationToken) =>
+        from spec in request.ToAsync()
+        from response in SendAsync(operation, spec, cancellationToken)
+        from token in Log(operation, Responses.InterpretToken(response, clock.GetUtcNow())).ToAsync()
+        select token;
+
+    private EitherAsync<OAuthError, HttpResponseSpec> SendAsync(string operation, HttpRequestSpec request, CancellationToken ct)
+    {
+        logger.LogDebug("OAuth2.Functional {Operation}: POST {Endpoint}", operation, request.Url.GetLeftPart(UriPartial.Path));
+        return Guarded(request, ct).ToAsync();
+    }
+
+    private async Task<Either<OAuthError, HttpResponseSpec>> Guarded(HttpRequestSpec request, CancellationToken ct)
+    {
+        try
+        {
+            return await transport(request, ct).ToEither().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new OAuthError.Cancelled();
+        }
+        catch (Exception e)
+        {
+            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+        }
+    }
+
+    private Either<OAuthError, T> Log<T>(string operation, Either<OAuthError, T> outcome)
+    {
+        outcome.Match(
+            _ => logger.LogDebug("OAuth2.Functional {Operation}: succeeded", operation),
+            e => logger.LogDebug("OAuth2.Functional {Operation}: failed with {Code}, status {Status}", operation, e.Code,
+                e.StatusCode.Match(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture), () => "none")));
+        return outcome;
+    }
+
+    /// <summary>Validates the configuration and picks the transport: a given one, else one over the given or shared client.</summary>
+    private protected static Either<OAuthError, (ValidConfig Config, OAuthTransport Transport)> Prepare(
+        OAuthConfig? config, GrantKind grant, HttpClient? httpClient, OAuthTransport? transport) =>
+        ConfigValidation.Validate(config, grant).Map(valid => (valid, transport ?? HttpClientTransport.Create(httpClient, valid.Config.Http)));
+}

@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace OAuth2.Functional;
+
+/// <summary>
+/// The default <see cref="OAuthTransport"/> over <see cref="HttpClient"/>. It never follows a redirect (the shared client
+/// has redirects off; a caller's client that follows one is detected and reported), caps the response size, bounds the
+/// whole exchange with the configured timeout, and turns every exception into an <see cref="OAuthError"/>: the caller's
+/// cancellation, the timeout and transport failures are kept apart.
+/// </summary>
+public static class HttpClientTransport
+{
+    private static readonly Lazy<HttpClient> Shared = new(() => new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = DecompressionMethods.All,
+    })
+    { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+
+    /// <summary>A transport over <paramref name="client"/>, or over one shared client with redirects off when it is <c>null</c>.</summary>
+    public static OAuthTransport Create(HttpClient? client, HttpSettings? settings = null)
+    {
+        var s = settings ?? HttpSettings.Default;
+        return (request, ct) => SendAsync(client ?? Shared.Value, s, request, ct).ToAsync();
+    }
+
+    private static async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpClient http, HttpSettings settings, HttpRequestSpec request, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested) return new OAuthError.Cancelled();
+        using var timeout = new CancellationTokenSource();
+        if (settings.Timeout != System.Threading.Timeout.InfiniteTimeSpan) timeout.CancelAfter(settings.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            using var message = ToMessage(request);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var final = response.RequestMessage?.RequestUri;
+            if (final is not null && final != request.Url)
+                return new OAuthError.UnexpectedRedirect((int)response.StatusCode, Some(final.GetLeftPart(UriPartial.Path)));
+            if (response.Content.Headers.ContentLength > settings.MaxResponseBytes) return new OAuthError.ResponseTooLarge(settings.MaxResponseBytes);
+            var body = await ReadCappedAsync(response.Content, settings.MaxResponseBytes, linked.Token).ConfigureAwait(false);
+            return body.Map(bytes => ToSpec(response, bytes));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new OAuthError.Cancelled();
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new OAuthError.Timeout(settings.Timeout);
+        }
+        catch (OperationCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            return new OAuthError.Timeout(http.Timeout);
+        }
+        catch (HttpRequestException e)
+        {
+            return new OAuthError.TransportFailure(Describe(e), e.GetType().Name);
+        }
+        catch (Exception e)
+        {
+            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+        }
+    }
+
+    private static string Describe(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.Unknown ? e.Message : $"{e.HttpRequestError}: {e.Message}";
+
+    /// <summary>Maps the request description to a message, header by header (content headers on the content).</summary>
+    internal static HttpRequestMessage ToMessage(HttpRequestSpec request)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url)
+        {
+            Content = new ByteArrayContent(request.Body.RenderBytes()),
+        };
+        message.Content.Headers.ContentType = null;
+        foreach (var (name, value) in request.Headers)
+        {
+            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Content.Headers.Remove(name);
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else message.Headers.TryAddWithoutValidation(name, value);
+        }
+        return message;
+    }
+
+    private static async Task<Either<OAuthError, byte[]>> ReadCappedAsync(HttpContent content, long max, CancellationToken ct)
+    {
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var collected = new MemoryStream();
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(), ct).ConfigureAwait(false)) > 0)
+            {
+                if (collected.Length + read > max) return new OAuthError.ResponseTooLarge(max);
+                collected.Write(buffer, 0, read);
+            }
+            return collected.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static HttpResponseSpec ToSpec(HttpResponseMessage response, byte[] body) =>
+        new((int)response.StatusCode, response.ReasonPhrase ?? string.Empty,
+            HeadersOf(response.Headers) + HeadersOf(response.Content.Headers),
+            Optional(response.Content.Headers.ContentType?.ToString()), body);
+
+    private static Seq<(string Name, string Value)> HeadersOf(HttpHeaders headers) =>
+        toSeq(headers.Select(h => (h.Key, string.Join(", ", h.Value))).ToArray());
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+
+namespace OAuth2.Functional;
+
+/// <summary>The resource owner password credentials grant (RFC 6749 §4.3), simple-oauth2's <c>ResourceOwnerPassword</c>.</summary>
+public sealed class ResourceOwnerPassword : GrantClient
+{
+    private ResourceOwnerPassword(ValidConfig config, OAuthTransport transport, TimeProvider? clock, ILogger? logger)
+        : base(config, transport, clock, logger) { }
+
+    /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over
+    /// <paramref name="httpClient"/>, or over a shared client with redirects off.</summary>
+    public static Either<OAuthError, ResourceOwnerPassword> Create(OAuthConfig config, HttpClient? httpClient = null,
+        TimeProvider? clock = null, ILogger? logger = null) =>
+        Prepare(config, GrantKind.ResourceOwnerPassword, httpClient, null).Map(p => new ResourceOwnerPassword(p.Config, p.Transport, clock, logger));
+
+    /// <summary>Validates <paramref name="config"/> and makes a client that sends through <paramref name="transport"/>.</summary>
+    public static Either<OAuthError, ResourceOwnerPassword> Create(OAuthConfig config, OAuthTransport transport,
+        TimeProvider? clock = null, ILogger? logger = null) =>
+        Prepare(config, GrantKind.ResourceOwnerPassword, null, transport).Map(p => new ResourceOwnerPassword(p.Config, p.Transport, clock, logger));
+
+    /// <summary>Requests a token: <c>grant_type=password</c>, then <paramref name="parameters"/> (<c>username</c>, <c>password</c>, <c>scope</c>).</summary>
+    public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
+        CancellationToken cancellationToken = default) =>
+        RequestTokenAsync("password", TokenRequests.Password(Config, parameters, requestOptions), cancellationToken);
+}
