@@ -1,4 +1,4 @@
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>The <c>Authorization: Basic</c> value for a client id and secret (RFC 6749 §2.3.1).</summary>
 internal static class BasicCredentials

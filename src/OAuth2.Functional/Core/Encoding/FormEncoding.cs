@@ -1,4 +1,4 @@
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>Node <c>querystring</c> encoding, used for form request bodies: <c>A–Z a–z 0–9 - _ . ! ~ * ' ( )</c> stay
 /// literal, space is <c>%20</c>, everything else is UTF-8 percent-encoded with uppercase hex.</summary>

@@ -1,4 +1,4 @@
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>Header validation and merging. Names compare ignoring case; a later value for an existing name replaces it
 /// in the earlier position (simple-oauth2's deep merge of header objects).</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>JSON text as JavaScript's <c>JSON.stringify</c> writes it (compact; <c>/</c> and non-ASCII kept literal;
 /// control characters escaped; lone surrogates as <c>\udXXX</c>).</summary>

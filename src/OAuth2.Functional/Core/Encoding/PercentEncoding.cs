@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>UTF-8 percent-encoding with a per-scheme set of literal characters and an optional space replacement.
 /// Lone UTF-16 surrogates, which cannot be encoded, become U+FFFD (as WHATWG does) instead of throwing.</summary>

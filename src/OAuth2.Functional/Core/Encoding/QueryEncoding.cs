@@ -1,4 +1,4 @@
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>WHATWG <c>application/x-www-form-urlencoded</c> serialization, used for the authorize URL's query:
 /// <c>A–Z a–z 0–9 * - . _</c> stay literal, space is <c>+</c>, everything else is UTF-8 percent-encoded.</summary>

@@ -1,4 +1,4 @@
-namespace OAuth2.Functional.Encoding;
+namespace OAuth2.Functional.Encodings;
 
 /// <summary>Resolves an endpoint path against its host as <c>new URL(path, host)</c> does (RFC 3986 §5.2).</summary>
 internal static class UrlResolution

@@ -1,4 +1,4 @@
-using OAuth2.Functional.Encoding;
+using OAuth2.Functional.Encodings;
 
 namespace OAuth2.Functional;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OAuth2.Functional.Encoding;
+using OAuth2.Functional.Encodings;
 
 namespace OAuth2.Functional;
 

@@ -1,6 +1,6 @@
-using OAuth2.Functional.Encoding;
+using OAuth2.Functional.Encodings;
 
-namespace OAuth2.Functional.Tests.Core.Encoding;
+namespace OAuth2.Functional.Tests.Core.Encodings;
 
 public class FormEncodingTests
 {
