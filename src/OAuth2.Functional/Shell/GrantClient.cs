@@ -49,6 +49,14 @@ public abstract class GrantClient
         from result in Log("revoke " + TokenRequests.Hint(kind), Responses.InterpretRevocation(response)).ToAsync()
         select result;
 
+    /// <summary>Asks the server whether the access or refresh token is active (RFC 7662 introspection).</summary>
+    public EitherAsync<OAuthError, Introspection> IntrospectAsync(AccessToken? token, TokenKind kind = TokenKind.AccessToken,
+        RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
+        from request in TokenRequests.Introspect(Config, token, kind, requestOptions).ToAsync()
+        from response in SendAsync("introspect " + TokenRequests.Hint(kind), request, cancellationToken)
+        from result in Log("introspect " + TokenRequests.Hint(kind), Responses.InterpretIntrospection(response)).ToAsync()
+        select result;
+
     /// <summary>Revokes the access token, then the refresh token if there is one; stops at the first failure.</summary>
     public EitherAsync<OAuthError, Unit> RevokeAllAsync(AccessToken? token, RequestOptions? requestOptions = null,
         CancellationToken cancellationToken = default) =>

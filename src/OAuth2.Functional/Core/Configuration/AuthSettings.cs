@@ -14,6 +14,9 @@ public sealed record AuthSettings(string TokenHost)
     /// <summary>Revocation endpoint path (default <c>/oauth/revoke</c>).</summary>
     public string RevokePath { get; init; } = "/oauth/revoke";
 
+    /// <summary>Introspection endpoint path (RFC 7662; default <c>/oauth/introspect</c>). Not a simple-oauth2 option.</summary>
+    public string IntrospectPath { get; init; } = "/oauth/introspect";
+
     /// <summary>Host of the authorize URL; <c>null</c> (the default) means <see cref="TokenHost"/>.
     /// Only the authorization-code grant accepts it.</summary>
     public string? AuthorizeHost { get; init; }

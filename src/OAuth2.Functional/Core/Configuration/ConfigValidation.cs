@@ -28,7 +28,7 @@ public static class ConfigValidation
             ? UrlResolution.Resolve(new Uri(c.Auth.AuthorizeHost ?? c.Auth.TokenHost), c.Auth.AuthorizePath ?? DefaultAuthorizePath)
                 .Map(u => u.AbsoluteUri)
             : None;
-        return new ValidConfig(grant, c, At(c.Auth.TokenPath), At(c.Auth.RefreshPath ?? c.Auth.TokenPath), At(c.Auth.RevokePath), authorize);
+        return new ValidConfig(grant, c, At(c.Auth.TokenPath), At(c.Auth.RefreshPath ?? c.Auth.TokenPath), At(c.Auth.RevokePath), At(c.Auth.IntrospectPath), authorize);
     }
 
     private static Seq<ConfigProblem> ClientProblems(ClientSettings? client) =>
@@ -45,7 +45,8 @@ public static class ConfigValidation
         var host = HttpUri("auth.tokenHost", auth.TokenHost, required: true);
         var paths = Path("auth.tokenPath", auth.TokenPath, auth.TokenHost, host.IsEmpty)
                     + (auth.RefreshPath is null ? Empty : Path("auth.refreshPath", auth.RefreshPath, auth.TokenHost, host.IsEmpty))
-                    + Path("auth.revokePath", auth.RevokePath, auth.TokenHost, host.IsEmpty);
+                    + Path("auth.revokePath", auth.RevokePath, auth.TokenHost, host.IsEmpty)
+                    + Path("auth.introspectPath", auth.IntrospectPath, auth.TokenHost, host.IsEmpty);
         return host + paths + AuthorizeProblems(auth, grant);
     }
 

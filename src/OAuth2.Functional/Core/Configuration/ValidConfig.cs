@@ -4,13 +4,14 @@ namespace OAuth2.Functional;
 /// Only <see cref="ConfigValidation.Validate"/> makes one, so request builders never see bad configuration.</summary>
 public sealed record ValidConfig
 {
-    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Option<string> authorizeBase)
+    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Uri introspectUrl, Option<string> authorizeBase)
     {
         Grant = grant;
         Config = config;
         TokenUrl = tokenUrl;
         RefreshUrl = refreshUrl;
         RevokeUrl = revokeUrl;
+        IntrospectUrl = introspectUrl;
         AuthorizeBase = authorizeBase;
     }
 
@@ -24,6 +25,8 @@ public sealed record ValidConfig
     public Uri RefreshUrl { get; }
     /// <summary><c>revokePath</c> resolved against <c>tokenHost</c>.</summary>
     public Uri RevokeUrl { get; }
+    /// <summary><c>introspectPath</c> resolved against <c>tokenHost</c>.</summary>
+    public Uri IntrospectUrl { get; }
     /// <summary>For the authorization-code grant: <c>authorizePath</c> resolved against <c>authorizeHost</c>, as text.</summary>
     public Option<string> AuthorizeBase { get; }
 }

@@ -8,7 +8,7 @@ namespace OAuth2.Functional;
 public sealed record Parameters(Seq<(string Name, ParamValue Value)> Items)
 {
     private static readonly System.Collections.Generic.HashSet<string> PublicNames =
-        new(StringComparer.Ordinal) { "grant_type", "scope", "redirect_uri", "response_type", "token_type_hint", "state", "username", "code_challenge_method" };
+        new(StringComparer.Ordinal) { "grant_type", "scope", "redirect_uri", "response_type", "token_type_hint", "state", "username", "code_challenge", "code_challenge_method" };
 
     /// <summary>No parameters.</summary>
     public static Parameters Empty { get; } = new(Seq<(string, ParamValue)>());

@@ -49,6 +49,13 @@ public static class TokenRequests
         from request in Post(cfg, cfg.RevokeUrl, Seq(("token", value.Reveal()), ("token_type_hint", Hint(kind))), options)
         select request;
 
+    /// <summary>Introspection (RFC 7662): <c>token=…&amp;token_type_hint=…</c> to the introspection path, with client credentials.</summary>
+    public static Either<OAuthError, HttpRequestSpec> Introspect(ValidConfig? config, AccessToken? token, TokenKind kind, RequestOptions? options = null) =>
+        from cfg in Require.NotNull(config, "config")
+        from value in RequireToken(token, kind)
+        from request in Post(cfg, cfg.IntrospectUrl, Seq(("token", value.Reveal()), ("token_type_hint", Hint(kind))), options)
+        select request;
+
     /// <summary>The <c>token_type_hint</c> for a kind.</summary>
     public static string Hint(TokenKind kind) => kind == TokenKind.RefreshToken ? "refresh_token" : "access_token";
 

@@ -38,6 +38,27 @@ public static class Responses
         return protocol.Match(e => e, () => HttpErrorOf(response));
     }
 
+    /// <summary>Interprets an introspection response: a 2xx JSON object whose <c>active</c> member is a boolean.</summary>
+    public static Either<OAuthError, Introspection> InterpretIntrospection(HttpResponseSpec? response)
+    {
+        if (response is null) return OAuthError.Argument("response", "is required");
+        if (IsRedirect(response.Status)) return Redirect(response);
+        var json = JsonObjectReader.Read(response.Body);
+        var protocol = json.ToOption().Bind(fields => ProtocolErrorOf(fields, response.Status));
+        if (protocol.Case is OAuthError error) return error;
+        if (!IsSuccess(response.Status)) return HttpErrorOf(response);
+        if (!MediaTypes.IsJson(response.ContentType)) return Unexpected(response, "the content type is not JSON");
+        return json.MapLeft(reason => Unexpected(response, reason)).Bind(IntrospectionOf);
+    }
+
+    private static Either<OAuthError, Introspection> IntrospectionOf(Seq<JsonField> fields) =>
+        JsonObjectReader.Find(fields, "active").Filter(f => f.Kind is JsonValueKind.True or JsonValueKind.False).Match(
+            active => Right<OAuthError, Introspection>(new Introspection(active.Kind == JsonValueKind.True,
+                TextOf(fields, "scope"), TextOf(fields, "client_id"), TextOf(fields, "sub"),
+                JsonObjectReader.Find(fields, "exp").Filter(f => f.Kind == JsonValueKind.Number).Map(f => Expiry.FromUnixSeconds(f.Number)),
+                fields.Map(f => (f.Name, f.Raw)))),
+            () => Left<OAuthError, Introspection>(OAuthError.Malformed("active", "must be a boolean")));
+
     private static bool IsSuccess(int status) => status is >= 200 and < 300;
 
     private static bool IsRedirect(int status) => status is >= 300 and < 400;

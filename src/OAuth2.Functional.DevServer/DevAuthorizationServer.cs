@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OAuth2.Functional.DevServer;
+
+/// <summary>
+/// A real OAuth 2.0 authorization server (OpenIddict 7 on ASP.NET Core) hosted in-process on 127.0.0.1. It serves
+/// simple-oauth2's default paths (<c>/oauth/token</c>, <c>/oauth/revoke</c>, <c>/oauth/authorize</c>) plus
+/// <c>/oauth/introspect</c>, <c>/oauth/device</c>, <c>/oauth/verify</c> and discovery, so a client with default options
+/// works against it unchanged. Plain HTTP is allowed because it only ever listens on loopback. Nothing is written
+/// outside the process. <c>await using var server = await DevAuthorizationServer.StartAsync();</c>
+/// </summary>
+public sealed class DevAuthorizationServer : IAsyncDisposable
+{
+    /// <summary>Where the user agent lands after approval (registered for the code clients).</summary>
+    public const string CallbackUri = "http://127.0.0.1/callback";
+
+    private readonly WebApplication app;
+
+    private DevAuthorizationServer(WebApplication app) => this.app = app;
+
+    /// <summary>The server's base URL, e.g. <c>http://127.0.0.1:41234/</c> (known once the server listens).</summary>
+    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Confidential: client credentials, password, refresh, revoke, introspect (Basic or body authentication).</summary>
+    public DevClient Confidential { get; } = new("svc", "svc-secret", null);
+
+    /// <summary>Confidential, with a secret full of characters that strict Basic encoding must escape.</summary>
+    public DevClient Awkward { get; } = new("svc:awkward id", "s3cr3t +&:/~!'()*%", null);
+
+    /// <summary>Public: authorization code with required PKCE, refresh, revoke.</summary>
+    public DevClient Public { get; } = new("spa", null, CallbackUri);
+
+    /// <summary>Confidential authorization-code client: code, refresh, revoke, introspect.</summary>
+    public DevClient Web { get; } = new("web", "web-secret", CallbackUri);
+
+    /// <summary>Public device client: device authorization grant, refresh.</summary>
+    public DevClient Device { get; } = new("device", null, null);
+
+    /// <summary>The resource owner the server signs in (password grant, authorize, device verification).</summary>
+    public DevUser User { get; } = new("alice", "wonderland");
+
+    /// <summary>An OAuth2.Functional configuration for one of the seeded clients, with the default paths.</summary>
+    public OAuthConfig ConfigFor(DevClient client, OAuthOptions? options = null) =>
+        new(new ClientSettings(client.Id, client.Secret), new AuthSettings(BaseUri.AbsoluteUri)) { Options = options ?? OAuthOptions.Default };
+
+    /// <summary>The discovery document's URL.</summary>
+    public Uri DiscoveryUri => new(BaseUri, ".well-known/openid-configuration");
+
+    /// <summary>Starts the server on 127.0.0.1 and seeds its clients.</summary>
+    public static async Task<DevAuthorizationServer> StartAsync(DevServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var o = options ?? DevServerOptions.Default;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, o.Port));
+        builder.Services.Configure<KeyManagementOptions>(k => k.XmlRepository = new InMemoryXmlRepository());
+        var database = "oauth2-functional-devserver-" + Guid.NewGuid();
+        builder.Services.AddDbContext<DevDbContext>(db => { db.UseInMemoryDatabase(database); db.UseOpenIddict(); });
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<DevDbContext>())
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris("oauth/token")
+                    .SetAuthorizationEndpointUris("oauth/authorize")
+                    .SetRevocationEndpointUris("oauth/revoke")
+                    .SetIntrospectionEndpointUris("oauth/introspect")
+                    .SetDeviceAuthorizationEndpointUris("oauth/device")
+                    .SetEndUserVerificationEndpointUris("oauth/verify");
+                server.AllowClientCredentialsFlow().AllowPasswordFlow().AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow().AllowDeviceAuthorizationFlow();
+                server.RegisterScopes("api", Scopes.OfflineAccess, Scopes.OpenId);
+                server.SetAccessTokenLifetime(o.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(o.RefreshTokenLifetime)
+                    .SetAuthorizationCodeLifetime(o.AuthorizationCodeLifetime);
+                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+
+        var app = builder.Build();
+        var server = new DevAuthorizationServer(app);
+        app.MapMethods("/oauth/authorize", ["GET", "POST"], (Func<HttpContext, IResult>)(http => Endpoints.Authorize(http, server.User)));
+        app.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)(http => Endpoints.Token(http, server.User)));
+        app.MapMethods("/oauth/verify", ["GET", "POST"], (Func<HttpContext, Task<IResult>>)(http => Endpoints.Verify(http, server.User)));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            foreach (var descriptor in Seeds.All(server)) await manager.CreateAsync(descriptor, cancellationToken);
+        }
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
