@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using OAuth2.Functional.Tests.Integration;
+
+namespace OAuth2.Functional.Tests.Readme;
+
+[Collection("devserver")]
+public class ReadmeTests(DevServerFixture fixture)
+{
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OAuth2.Functional.sln"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    private static string Normalize(string code) => Regex.Replace(code, @"\s+", " ").Trim();
+
+    [Fact]
+    public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeExamples()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root(), "README.md"));
+        var examples = Normalize(File.ReadAllText(Path.Combine(Root(), "tests", "OAuth2.Functional.Tests", "Readme", "ReadmeExamples.cs")));
+        var blocks = Regex.Matches(readme, "```csharp\\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(blocks);
+        Assert.All(blocks.Where(b => !b.TrimStart().StartsWith("// shape only")), b => Assert.Contains(Normalize(b), examples));
+    }
+
+    [Fact]
+    public async Task The_query_syntax_example_works_against_the_server()
+    {
+        var server = fixture.Server;
+        var refreshed = await ReadmeExamples.SignInAndRefresh(server.ConfigFor(server.Confidential), "alice", "wonderland").ToEither();
+        Assert.True(refreshed.IsRight, refreshed.ToString());
+        var failed = await ReadmeExamples.SignInAndRefresh(server.ConfigFor(server.Confidential), "alice", "wrong").ToEither();
+        Assert.Equal("invalid_grant", failed.Match(_ => "", e => e.Code));
+    }
+
+    [Fact]
+    public async Task The_match_example_describes_success_and_failure()
+    {
+        var server = fixture.Server;
+        Assert.StartsWith("token of type Bearer, expires ", await ReadmeExamples.Describe(server.ConfigFor(server.Confidential)));
+        Assert.StartsWith("failed with invalid_client (status 401)", await ReadmeExamples.Describe(server.ConfigFor(server.Confidential with { Secret = "x" })));
+    }
+
+    [Fact]
+    public async Task The_devserver_example_gets_a_token() => Assert.True(await ReadmeExamples.TokenFromTheDevServer());
+}
