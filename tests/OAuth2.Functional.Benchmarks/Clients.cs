@@ -54,14 +54,15 @@ public sealed class Contenders
     {
         var response = await http.RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest
         { Address = Endpoint, ClientId = "svc", ClientSecret = "svc-secret", Scope = "api" });
-        return response.IsError ? response.Error : response.AccessToken;
+        // Duende maps the JSON error only for a 400; on a 401 it is in the raw JSON, so read it there (same work as the others).
+        return response.IsError ? response.TryGet("error") ?? response.Error : response.AccessToken;
     }
 
     public async Task<string?> DuendeRefreshAsync()
     {
         var response = await http.RequestRefreshTokenAsync(new RefreshTokenRequest
         { Address = Endpoint, ClientId = "svc", ClientSecret = "svc-secret", RefreshToken = "rt-123" });
-        return response.IsError ? response.Error : response.AccessToken;
+        return response.IsError ? response.TryGet("error") ?? response.Error : response.AccessToken;
     }
 
     public async Task<string?> OursClientCredentialsAsync() =>

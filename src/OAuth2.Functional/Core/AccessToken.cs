@@ -12,7 +12,7 @@ namespace OAuth2.Functional;
 public sealed record AccessToken
 {
     internal AccessToken(Secret value, Option<string> tokenType, Option<Secret> refreshToken, Option<DateTimeOffset> expiresAt,
-        Option<string> scope, Seq<(string Name, string RawJson)> fields)
+        Option<string> scope, Seq<TokenField> fields)
     {
         Value = value;
         TokenType = tokenType;
@@ -37,8 +37,8 @@ public sealed record AccessToken
     /// <summary>The granted scope (<c>scope</c>), as the server wrote it.</summary>
     public Option<string> Scope { get; }
 
-    /// <summary>Every member of the token object, in order, as raw JSON text (they include the secrets).</summary>
-    public Seq<(string Name, string RawJson)> Fields { get; }
+    /// <summary>Every member of the token object, in order (they include the secrets).</summary>
+    public Seq<TokenField> Fields { get; }
 
     /// <summary>The raw JSON text of a member, e.g. <c>Field("id_token")</c>.</summary>
     public Option<string> Field(string name) => Fields.Find(f => f.Name == name).Map(f => f.RawJson);
@@ -53,7 +53,7 @@ public sealed record AccessToken
     public string ToJson()
     {
         var sb = new StringBuilder("{");
-        foreach (var (name, raw) in Fields) sb.Append(sb.Length > 1 ? "," : "").Append(JsonText.Quote(name)).Append(':').Append(raw);
+        foreach (var field in Fields) sb.Append(sb.Length > 1 ? "," : "").Append(JsonText.Quote(field.Name)).Append(':').Append(field.RawJson);
         return sb.Append('}').ToString();
     }
 
@@ -65,7 +65,7 @@ public sealed record AccessToken
     /// <summary>The same token with <paramref name="refreshToken"/> as its refresh token (for refresh carry-over).</summary>
     internal AccessToken WithRefreshToken(Secret refreshToken) =>
         new(Value, TokenType, Some(refreshToken), ExpiresAt, Scope,
-            ParameterMapJson.Set(Fields, ("refresh_token", JsonText.Quote(refreshToken.Reveal()))));
+            TokenFields.Set(Fields, new TokenField("refresh_token", System.Text.Json.JsonValueKind.String, refreshToken.Reveal())));
 
     /// <summary>Type, expiry, scope and member names; never a token value.</summary>
     public override string ToString() =>
@@ -74,8 +74,8 @@ public sealed record AccessToken
 }
 
 /// <summary>Sets a member in an ordered member list: in place if present, else appended.</summary>
-internal static class ParameterMapJson
+internal static class TokenFields
 {
-    public static Seq<(string Name, string RawJson)> Set(Seq<(string Name, string RawJson)> fields, (string Name, string RawJson) field) =>
+    public static Seq<TokenField> Set(Seq<TokenField> fields, TokenField field) =>
         fields.Exists(f => f.Name == field.Name) ? fields.Map(f => f.Name == field.Name ? field : f) : fields.Add(field);
 }

@@ -66,18 +66,26 @@ public abstract class GrantClient
             : RightAsync<OAuthError, Unit>(unit)
         select unit;
 
-    /// <summary>Sends a token request and interprets the answer.</summary>
+    /// <summary>Sends a token request and interprets the answer (one async step: this is the hot path).</summary>
     private protected EitherAsync<OAuthError, AccessToken> RequestTokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request,
         CancellationToken cancellationToken) =>
-        from spec in request.ToAsync()
-        from response in SendAsync(operation, spec, cancellationToken)
-        from token in Log(operation, Responses.InterpretToken(response, clock.GetUtcNow())).ToAsync()
-        select token;
+        TokenAsync(operation, request, cancellationToken).ToAsync();
 
-    private EitherAsync<OAuthError, HttpResponseSpec> SendAsync(string operation, HttpRequestSpec request, CancellationToken ct)
+    private async Task<Either<OAuthError, AccessToken>> TokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request, CancellationToken ct)
     {
-        logger.LogDebug("OAuth2.Functional {Operation}: POST {Endpoint}", operation, request.Url.GetLeftPart(UriPartial.Path));
-        return Guarded(request, ct).ToAsync();
+        if (request.Case is not HttpRequestSpec spec) return Log(operation, request.Map(_ => default(AccessToken)!));
+        var response = await SendCoreAsync(operation, spec, ct).ConfigureAwait(false);
+        return Log(operation, response.Case is HttpResponseSpec r ? Responses.InterpretToken(r, clock.GetUtcNow()) : response.Map(_ => default(AccessToken)!));
+    }
+
+    private EitherAsync<OAuthError, HttpResponseSpec> SendAsync(string operation, HttpRequestSpec request, CancellationToken ct) =>
+        SendCoreAsync(operation, request, ct).ToAsync();
+
+    private Task<Either<OAuthError, HttpResponseSpec>> SendCoreAsync(string operation, HttpRequestSpec request, CancellationToken ct)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+            logger.LogDebug("OAuth2.Functional {Operation}: POST {Endpoint}", operation, request.Url.GetLeftPart(UriPartial.Path));
+        return Guarded(request, ct);
     }
 
     private async Task<Either<OAuthError, HttpResponseSpec>> Guarded(HttpRequestSpec request, CancellationToken ct)
@@ -98,6 +106,7 @@ public abstract class GrantClient
 
     private Either<OAuthError, T> Log<T>(string operation, Either<OAuthError, T> outcome)
     {
+        if (!logger.IsEnabled(LogLevel.Debug)) return outcome;
         outcome.Match(
             _ => logger.LogDebug("OAuth2.Functional {Operation}: succeeded", operation),
             e => logger.LogDebug("OAuth2.Functional {Operation}: failed with {Code}, status {Status}", operation, e.Code,

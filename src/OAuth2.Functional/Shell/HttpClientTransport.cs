@@ -30,9 +30,8 @@ public static class HttpClientTransport
     private static async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpClient http, HttpSettings settings, HttpRequestSpec request, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return new OAuthError.Cancelled();
-        using var timeout = new CancellationTokenSource();
-        if (settings.Timeout != System.Threading.Timeout.InfiniteTimeSpan) timeout.CancelAfter(settings.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (settings.Timeout != System.Threading.Timeout.InfiniteTimeSpan) linked.CancelAfter(settings.Timeout);
         try
         {
             using var message = ToMessage(request);
@@ -48,7 +47,7 @@ public static class HttpClientTransport
         {
             return new OAuthError.Cancelled();
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             return new OAuthError.Timeout(settings.Timeout);
         }
@@ -72,7 +71,8 @@ public static class HttpClientTransport
     /// <summary>Maps the request description to a message, header by header (content headers on the content).</summary>
     internal static HttpRequestMessage ToMessage(HttpRequestSpec request)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url)
+        var method = request.Method == "POST" ? HttpMethod.Post : new HttpMethod(request.Method);
+        var message = new HttpRequestMessage(method, request.Url)
         {
             Content = new ByteArrayContent(request.Body.RenderBytes()),
         };
@@ -92,6 +92,7 @@ public static class HttpClientTransport
     private static async Task<Either<OAuthError, byte[]>> ReadCappedAsync(HttpContent content, long max, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        if (content.Headers.ContentLength is long length && length <= max) return await ReadExactlyAsync(stream, (int)length, ct).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -110,11 +111,22 @@ public static class HttpClientTransport
         }
     }
 
+    private static async Task<Either<OAuthError, byte[]>> ReadExactlyAsync(Stream stream, int length, CancellationToken ct)
+    {
+        var body = new byte[length];
+        var read = await stream.ReadAtLeastAsync(body, length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+        return read == length ? body : new OAuthError.TransportFailure($"the body ended after {read} of {length} bytes", "EndOfStream");
+    }
+
     private static HttpResponseSpec ToSpec(HttpResponseMessage response, byte[] body) =>
         new((int)response.StatusCode, response.ReasonPhrase ?? string.Empty,
             HeadersOf(response.Headers) + HeadersOf(response.Content.Headers),
             Optional(response.Content.Headers.ContentType?.ToString()), body);
 
-    private static Seq<(string Name, string Value)> HeadersOf(HttpHeaders headers) =>
-        toSeq(headers.Select(h => (h.Key, string.Join(", ", h.Value))).ToArray());
+    private static Seq<(string Name, string Value)> HeadersOf(HttpHeaders headers)
+    {
+        var list = Seq<(string, string)>();
+        foreach (var h in headers.NonValidated) list = list.Add((h.Key, h.Value.ToString()));
+        return list;
+    }
 }

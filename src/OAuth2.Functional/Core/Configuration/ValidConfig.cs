@@ -13,7 +13,16 @@ public sealed record ValidConfig
         RevokeUrl = revokeUrl;
         IntrospectUrl = introspectUrl;
         AuthorizeBase = authorizeBase;
+        BasicAuthorization = config.Client.Secret.Map(secret =>
+            Encodings.BasicCredentials.HeaderValue(config.Client.Id, secret.Reveal(), config.Options.CredentialsEncodingMode));
     }
+
+    /// <summary>The Basic header value, computed once (it holds the secret; never printed).</summary>
+    internal Option<string> BasicAuthorization { get; }
+
+    /// <summary>The grant, the endpoints and the client id; never the secret.</summary>
+    public override string ToString() =>
+        $"ValidConfig({Grant}, client {Config.Client.Id}, token {TokenUrl.GetLeftPart(UriPartial.Path)}, revoke {RevokeUrl.GetLeftPart(UriPartial.Path)})";
 
     /// <summary>The grant this configuration was validated for.</summary>
     public GrantKind Grant { get; }

@@ -8,8 +8,16 @@ internal static class FormEncoding
     public static string Escape(string value) => PercentEncoding.Encode(value, IsLiteral, space: null);
 
     /// <summary>Encodes pairs as <c>name=value</c> joined with <c>&amp;</c>, in order.</summary>
-    public static string Encode(Seq<(string Name, string Value)> pairs) =>
-        string.Join("&", pairs.Map(p => Escape(p.Name) + "=" + Escape(p.Value)));
+    public static string Encode(Seq<(string Name, string Value)> pairs)
+    {
+        var sb = new System.Text.StringBuilder(64);
+        foreach (var (name, value) in pairs)
+        {
+            if (sb.Length > 0) sb.Append('&');
+            sb.Append(Escape(name)).Append('=').Append(Escape(value));
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Parses a form body back into pairs (the inverse of <see cref="Encode"/>).</summary>
     public static Seq<(string Name, string Value)> Decode(string body) =>

@@ -6,7 +6,7 @@ internal static class HeaderRules
 {
     /// <summary>Problems with a header list: empty or non-token names, values with CR, LF or NUL (header injection).</summary>
     public static Seq<(string Name, string Reason)> Problems(string field, Seq<(string Name, string Value)> headers) =>
-        headers.Bind(h =>
+        headers.IsEmpty ? Seq<(string, string)>() : headers.Bind(h =>
             h.Name is null || h.Name.Length == 0 || !h.Name.All(IsTokenChar)
                 ? Seq1(($"{field}[{h.Name}]", "is not a valid header name"))
                 : h.Value is null || h.Value.Any(c => c is '\r' or '\n' or '\0')
@@ -16,7 +16,7 @@ internal static class HeaderRules
     /// <summary>Overlays <paramref name="top"/> on <paramref name="bottom"/>: same name (any case) keeps its position and
     /// takes the new value; new names are appended in order.</summary>
     public static Seq<(string Name, string Value)> Merge(Seq<(string Name, string Value)> bottom, Seq<(string Name, string Value)> top) =>
-        top.Fold(bottom, Set);
+        top.IsEmpty ? bottom : top.Fold(bottom, Set);
 
     /// <summary>Sets one header: replaces the value of an existing name (any case) in place, or appends.</summary>
     public static Seq<(string Name, string Value)> Set(Seq<(string Name, string Value)> headers, (string Name, string Value) header) =>

@@ -1,5 +1,3 @@
-using OAuth2.Functional.Encodings;
-
 namespace OAuth2.Functional;
 
 /// <summary>Applies client authentication to a request's body pairs (spec §3.2 and §8).</summary>
@@ -10,11 +8,14 @@ internal static class ClientAuthentication
     /// body (in place if the caller already named them). No secret (a public client): <c>client_id</c> in the body, no header.
     /// </summary>
     public static (Seq<(string Name, string Value)> Body, Option<string> Authorization) Apply(
-        ClientSettings client, OAuthOptions options, Seq<(string Name, string Value)> pairs) =>
-        client.Secret.Match(
-            secret => options.AuthorizationMethod == AuthorizationMethod.Header
-                ? (pairs, Some(BasicCredentials.HeaderValue(client.Id, secret.Reveal(), options.CredentialsEncodingMode)))
+        ValidConfig config, Seq<(string Name, string Value)> pairs)
+    {
+        var client = config.Config.Client;
+        return client.Secret.Match(
+            secret => config.Config.Options.AuthorizationMethod == AuthorizationMethod.Header
+                ? (pairs, config.BasicAuthorization)
                 : (ParameterMap.SetInPlace(ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), (client.SecretParamName, secret.Reveal())),
                    Option<string>.None),
             () => (ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), Option<string>.None));
+    }
 }

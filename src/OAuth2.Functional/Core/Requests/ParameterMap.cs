@@ -19,9 +19,17 @@ internal static class ParameterMap
 
     /// <summary>Base pairs first; a user pair named like a base pair replaces it in place; other pairs are appended.</summary>
     public static Seq<(string Name, string Value)> Overlay(
-        Seq<(string Name, string Value)> basePairs, Seq<(string Name, ParamValue Value)> user, string separator) =>
-        user.Fold(basePairs, (acc, p) =>
-            basePairs.Exists(b => b.Name == p.Name) ? SetInPlace(acc, (p.Name, p.Value.Render(separator))) : acc.Add((p.Name, p.Value.Render(separator))));
+        Seq<(string Name, string Value)> basePairs, Seq<(string Name, ParamValue Value)> user, string separator)
+    {
+        var result = basePairs;
+        foreach (var (name, value) in user)
+        {
+            var isBase = false;
+            foreach (var b in basePairs) isBase |= b.Name == name;
+            result = isBase ? SetInPlace(result, (name, value.Render(separator))) : result.Add((name, value.Render(separator)));
+        }
+        return result;
+    }
 
     /// <summary>Replaces the value of the first pair with this name (dropping later ones), or appends the pair.</summary>
     public static Seq<(string Name, string Value)> SetInPlace(Seq<(string Name, string Value)> pairs, (string Name, string Value) pair)

@@ -22,39 +22,49 @@ public static class TokenRequests
         ForGrant(config, "authorization_code", parameters, options);
 
     /// <summary>Any grant to the token endpoint: <c>grant_type</c> first (a <c>grant_type</c> parameter overrides it in place).</summary>
-    public static Either<OAuthError, HttpRequestSpec> ForGrant(ValidConfig? config, string? grantType, Parameters? parameters, RequestOptions? options = null) =>
-        from cfg in Require.NotNull(config, "config")
-        from grant in Require.NotNull(grantType, "grantType")
-        from user in ParameterMap.Check(parameters)
-        let pairs = ParameterMap.Overlay(Seq1(("grant_type", grant)), user, cfg.Config.Options.ScopeSeparator)
-        from request in Post(cfg, cfg.TokenUrl, pairs, options)
-        select request;
+    public static Either<OAuthError, HttpRequestSpec> ForGrant(ValidConfig? config, string? grantType, Parameters? parameters, RequestOptions? options = null)
+    {
+        if (config is null) return OAuthError.Argument("config", "is required");
+        if (grantType is null) return OAuthError.Argument("grantType", "is required");
+        var user = ParameterMap.Check(parameters);
+        if (user.Case is OAuthError error) return error;
+        var pairs = ParameterMap.Overlay(Seq1(("grant_type", grantType)), (Seq<(string, ParamValue)>)user.Case!, config.Config.Options.ScopeSeparator);
+        return Post(config, config.TokenUrl, pairs, options);
+    }
 
     /// <summary>Refresh: POST to the refresh path with <c>grant_type=refresh_token</c>, the parameters, and
     /// <c>refresh_token</c> forced to the token's own (in the caller's position if given, else last).</summary>
-    public static Either<OAuthError, HttpRequestSpec> Refresh(ValidConfig? config, AccessToken? token, Parameters? parameters = null, RequestOptions? options = null) =>
-        from cfg in Require.NotNull(config, "config")
-        from refresh in RequireToken(token, TokenKind.RefreshToken)
-        from user in ParameterMap.Check(parameters)
-        let pairs = ParameterMap.Overlay(Seq1(("grant_type", "refresh_token")), user, cfg.Config.Options.ScopeSeparator)
-        from request in Post(cfg, cfg.RefreshUrl, ParameterMap.SetInPlace(pairs, ("refresh_token", refresh.Reveal())), options)
-        select request;
+    public static Either<OAuthError, HttpRequestSpec> Refresh(ValidConfig? config, AccessToken? token, Parameters? parameters = null, RequestOptions? options = null)
+    {
+        if (config is null) return OAuthError.Argument("config", "is required");
+        var refresh = RequireToken(token, TokenKind.RefreshToken);
+        if (refresh.Case is OAuthError missing) return missing;
+        var user = ParameterMap.Check(parameters);
+        if (user.Case is OAuthError error) return error;
+        var pairs = ParameterMap.Overlay(Seq1(("grant_type", "refresh_token")), (Seq<(string, ParamValue)>)user.Case!, config.Config.Options.ScopeSeparator);
+        return Post(config, config.RefreshUrl, ParameterMap.SetInPlace(pairs, ("refresh_token", ((Secret)refresh.Case!).Reveal())), options);
+    }
 
     /// <summary>Revocation (RFC 7009): <c>token=…&amp;token_type_hint=access_token|refresh_token</c>, with client credentials.</summary>
     public static Either<OAuthError, HttpRequestSpec> Revoke(ValidConfig? config, AccessToken? token, TokenKind kind, RequestOptions? options = null) =>
-        from cfg in Require.NotNull(config, "config")
-        from _ in Enum.IsDefined(kind) ? Right<OAuthError, Unit>(unit) : Left<OAuthError, Unit>(OAuthError.Argument("tokenKind",
-            "Invalid token type. Only access_token or refresh_token are valid values"))
-        from value in RequireToken(token, kind)
-        from request in Post(cfg, cfg.RevokeUrl, Seq(("token", value.Reveal()), ("token_type_hint", Hint(kind))), options)
-        select request;
+        Enum.IsDefined(kind)
+            ? TokenPost(config, config?.RevokeUrl, token, kind, options)
+            : OAuthError.Argument("tokenKind", "Invalid token type. Only access_token or refresh_token are valid values");
 
     /// <summary>Introspection (RFC 7662): <c>token=…&amp;token_type_hint=…</c> to the introspection path, with client credentials.</summary>
     public static Either<OAuthError, HttpRequestSpec> Introspect(ValidConfig? config, AccessToken? token, TokenKind kind, RequestOptions? options = null) =>
-        from cfg in Require.NotNull(config, "config")
-        from value in RequireToken(token, kind)
-        from request in Post(cfg, cfg.IntrospectUrl, Seq(("token", value.Reveal()), ("token_type_hint", Hint(kind))), options)
-        select request;
+        Enum.IsDefined(kind)
+            ? TokenPost(config, config?.IntrospectUrl, token, kind, options)
+            : OAuthError.Argument("tokenKind", "Invalid token type. Only access_token or refresh_token are valid values");
+
+    private static Either<OAuthError, HttpRequestSpec> TokenPost(ValidConfig? config, Uri? url, AccessToken? token, TokenKind kind, RequestOptions? options)
+    {
+        if (config is null || url is null) return OAuthError.Argument("config", "is required");
+        var value = RequireToken(token, kind);
+        return value.Case is Secret secret
+            ? Post(config, url, Seq(("token", secret.Reveal()), ("token_type_hint", Hint(kind))), options)
+            : (OAuthError)value.Case!;
+    }
 
     /// <summary>The <c>token_type_hint</c> for a kind.</summary>
     public static string Hint(TokenKind kind) => kind == TokenKind.RefreshToken ? "refresh_token" : "access_token";
@@ -72,10 +82,21 @@ public static class TokenRequests
         var problems = HeaderRules.Problems("requestOptions.headers", extra);
         if (!problems.IsEmpty) return OAuthError.Argument(problems.Head.Name, problems.Head.Reason);
         var c = config.Config;
-        var (body, authorization) = ClientAuthentication.Apply(c.Client, c.Options, pairs);
-        var headers = HeaderRules.Merge(HeaderRules.Merge(Seq1(("Accept", "application/json")), c.Http.Headers), extra);
-        var withAuth = authorization.Match(a => HeaderRules.Set(headers, ("Authorization", a)), () => headers);
+        var (body, authorization) = ClientAuthentication.Apply(config, pairs);
         var requestBody = new RequestBody(c.Options.BodyFormat, body);
-        return new HttpRequestSpec("POST", url, HeaderRules.Set(withAuth, ("Content-Type", requestBody.ContentType)), requestBody);
+        return new HttpRequestSpec("POST", url, Headers(c.Http.Headers, extra, authorization, requestBody.ContentType), requestBody);
+    }
+
+    /// <summary>Library default, configured headers, per-call headers, then the library's own Authorization and Content-Type.</summary>
+    private static Seq<(string Name, string Value)> Headers(Seq<(string Name, string Value)> configured, Seq<(string Name, string Value)> extra,
+        Option<string> authorization, string contentType)
+    {
+        if (configured.IsEmpty && extra.IsEmpty)
+            return authorization.Case is string basic
+                ? Seq(("Accept", "application/json"), ("Authorization", basic), ("Content-Type", contentType))
+                : Seq(("Accept", "application/json"), ("Content-Type", contentType));
+        var headers = HeaderRules.Merge(HeaderRules.Merge(Seq1(("Accept", "application/json")), configured), extra);
+        var withAuth = authorization.Case is string value ? HeaderRules.Set(headers, ("Authorization", value)) : headers;
+        return HeaderRules.Set(withAuth, ("Content-Type", contentType));
     }
 }

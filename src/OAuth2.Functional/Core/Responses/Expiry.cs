@@ -30,12 +30,18 @@ public static partial class Expiry
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Reads the expiry of a token object: <c>expires_at</c> wins over <c>expires_in</c>; neither means none.</summary>
-    internal static Either<OAuthError, Option<DateTimeOffset>> Of(Seq<JsonField> fields, DateTimeOffset receivedAt) =>
-        JsonObjectReader.Find(fields, "expires_at").Match(
-            at => ExpiresAt(at),
-            () => JsonObjectReader.Find(fields, "expires_in").Match(
-                @in => ExpiresIn(@in, receivedAt),
-                () => Right<OAuthError, Option<DateTimeOffset>>(None)));
+    internal static Either<OAuthError, Option<DateTimeOffset>> Of(Seq<JsonField> fields, DateTimeOffset receivedAt)
+    {
+        JsonField? at = null, @in = null;
+        foreach (var f in fields)
+        {
+            if (f.Name == "expires_at") at = f;
+            else if (f.Name == "expires_in") @in = f;
+        }
+        return at is not null ? ExpiresAt(at)
+            : @in is not null ? ExpiresIn(@in, receivedAt)
+            : Right<OAuthError, Option<DateTimeOffset>>(None);
+    }
 
     private static Either<OAuthError, Option<DateTimeOffset>> ExpiresAt(JsonField f) => f.Kind switch
     {

@@ -8,7 +8,7 @@ namespace OAuth2.Functional;
 /// <param name="ExpiresAt">The token's expiry (<c>exp</c>), if given.</param>
 /// <param name="Fields">Every member of the answer, in order, as raw JSON text.</param>
 public sealed record Introspection(bool Active, Option<string> Scope, Option<string> ClientId, Option<string> Subject,
-    Option<DateTimeOffset> ExpiresAt, Seq<(string Name, string RawJson)> Fields)
+    Option<DateTimeOffset> ExpiresAt, Seq<TokenField> Fields)
 {
     /// <summary>The raw JSON text of a member.</summary>
     public Option<string> Field(string name) => Fields.Find(f => f.Name == name).Map(f => f.RawJson);

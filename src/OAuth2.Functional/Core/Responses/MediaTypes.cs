@@ -8,9 +8,10 @@ internal static class MediaTypes
     public static bool IsJson(string contentType)
     {
         var semi = contentType.IndexOf(';');
-        var media = (semi < 0 ? contentType : contentType[..semi]).Trim().ToLowerInvariant();
-        if (!media.StartsWith("application/", StringComparison.Ordinal)) return false;
+        var media = (semi < 0 ? contentType.AsSpan() : contentType.AsSpan(0, semi)).Trim();
+        const StringComparison ignoreCase = StringComparison.OrdinalIgnoreCase;
+        if (!media.StartsWith("application/", ignoreCase)) return false;
         var sub = media["application/".Length..];
-        return sub == "json" || (sub.Length > 5 && (sub.EndsWith("+json", StringComparison.Ordinal) || sub.EndsWith("-json", StringComparison.Ordinal)));
+        return sub.Equals("json", ignoreCase) || (sub.Length > 5 && (sub.EndsWith("+json", ignoreCase) || sub.EndsWith("-json", ignoreCase)));
     }
 }

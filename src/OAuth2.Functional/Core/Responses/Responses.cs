@@ -16,16 +16,13 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         var json = JsonObjectReader.Read(response.Body);
-        var protocol = json.ToOption().Bind(fields => ProtocolErrorOf(fields, response.Status));
-        if (protocol.Case is OAuthError error) return error;
+        if (json.Case is Seq<JsonField> fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error) return error;
         if (!IsSuccess(response.Status)) return HttpErrorOf(response);
         if (!MediaTypes.IsJson(response.ContentType))
             return Unexpected(response, response.Body.IsEmpty ? "the body is empty; a JSON token was expected" : "the content type is not JSON");
-        return json.Match(
-            fields => TokenParser.Parse(fields, receivedAt),
-            reason => reason.EndsWith("not an object", StringComparison.Ordinal)
-                ? OAuthError.Malformed("(body)", reason)
-                : Unexpected(response, reason));
+        if (json.Case is Seq<JsonField> members) return TokenParser.Parse(members, receivedAt);
+        var reason = (string)json.Case!;
+        return reason.EndsWith("not an object", StringComparison.Ordinal) ? OAuthError.Malformed("(body)", reason) : Unexpected(response, reason);
     }
 
     /// <summary>Interprets a revocation response: any 2xx is success whatever its body (RFC 7009 §2.2).</summary>
@@ -56,7 +53,7 @@ public static class Responses
             active => Right<OAuthError, Introspection>(new Introspection(active.Kind == JsonValueKind.True,
                 TextOf(fields, "scope"), TextOf(fields, "client_id"), TextOf(fields, "sub"),
                 JsonObjectReader.Find(fields, "exp").Filter(f => f.Kind == JsonValueKind.Number).Map(f => Expiry.FromUnixSeconds(f.Number)),
-                fields.Map(f => (f.Name, f.Raw)))),
+                fields.Map(f => f.Field).Strict())),
             () => Left<OAuthError, Introspection>(OAuthError.Malformed("active", "must be a boolean")));
 
     private static bool IsSuccess(int status) => status is >= 200 and < 300;

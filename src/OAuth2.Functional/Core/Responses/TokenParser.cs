@@ -1,42 +1,54 @@
 using System.Text.Json;
-using OAuth2.Functional.Encodings;
 
 namespace OAuth2.Functional;
 
 /// <summary>Reads a token object (a response body or stored JSON) into an <see cref="AccessToken"/>, naming the field
-/// that is wrong when it cannot.</summary>
+/// that is wrong when it cannot. Written as plain loops: this is the hot path of every token call.</summary>
 internal static class TokenParser
 {
-    public static Either<OAuthError, AccessToken> Parse(Seq<JsonField> fields, DateTimeOffset receivedAt) =>
-        from value in RequiredString(fields, "access_token")
-        from type in OptionalString(fields, "token_type")
-        from refresh in OptionalString(fields, "refresh_token")
-        from scope in OptionalString(fields, "scope")
-        from expiresAt in Expiry.Of(fields, receivedAt)
-        select new AccessToken(Secret.Of(value), type, refresh.Map(Secret.Of), expiresAt, scope, Normalize(fields, expiresAt));
-
-    private static Seq<(string Name, string RawJson)> Normalize(Seq<JsonField> fields, Option<DateTimeOffset> expiresAt)
+    public static Either<OAuthError, AccessToken> Parse(Seq<JsonField> fields, DateTimeOffset receivedAt)
     {
-        var raw = fields.Map(f => (f.Name, f.Raw));
-        return expiresAt.Match(at => ParameterMapJson.Set(raw, ("expires_at", JsonText.Quote(Expiry.ToIso(at)))), () => raw);
+        JsonField? access = null, type = null, refresh = null, scope = null;
+        foreach (var f in fields)
+        {
+            switch (f.Name)
+            {
+                case "access_token": access = f; break;
+                case "token_type": type = f; break;
+                case "refresh_token": refresh = f; break;
+                case "scope": scope = f; break;
+            }
+        }
+        if (access is null) return OAuthError.Malformed("access_token", "is missing");
+        if (access.Kind != JsonValueKind.String) return NotAString(access);
+        if (access.Field.Value.Length == 0) return OAuthError.Malformed("access_token", "must not be empty");
+        if (!IsOptionalString(type)) return NotAString(type!);
+        if (!IsOptionalString(refresh)) return NotAString(refresh!);
+        if (!IsOptionalString(scope)) return NotAString(scope!);
+        var expiry = Expiry.Of(fields, receivedAt);
+        if (expiry.IsLeft) return expiry.Match(Right: static _ => OAuthError.Malformed("expires_at", "is unreadable"), Left: static e => e);
+        var expiresAt = expiry.IfLeft(static _ => None);
+        return new AccessToken(Secret.Of(access.Field.Value), TextOf(type),
+            refresh is { Kind: JsonValueKind.String } ? Some(Secret.Of(refresh.Field.Value)) : None, expiresAt, TextOf(scope),
+            Normalize(fields, expiresAt));
     }
 
-    private static Either<OAuthError, string> RequiredString(Seq<JsonField> fields, string name) =>
-        JsonObjectReader.Find(fields, name).Match(
-            f => f.Kind != JsonValueKind.String
-                ? Left<OAuthError, string>(OAuthError.Malformed(name, $"must be a string, not {JsonObjectReader.Describe(f.Kind)}"))
-                : string.IsNullOrEmpty(f.Text)
-                    ? Left<OAuthError, string>(OAuthError.Malformed(name, "must not be empty"))
-                    : Right<OAuthError, string>(f.Text),
-            () => Left<OAuthError, string>(OAuthError.Malformed(name, "is missing")));
+    private static bool IsOptionalString(JsonField? f) => f is null || f.Kind is JsonValueKind.String or JsonValueKind.Null;
 
-    private static Either<OAuthError, Option<string>> OptionalString(Seq<JsonField> fields, string name) =>
-        JsonObjectReader.Find(fields, name).Match(
-            f => f.Kind switch
-            {
-                JsonValueKind.String => Right<OAuthError, Option<string>>(Optional(f.Text)),
-                JsonValueKind.Null => Right<OAuthError, Option<string>>(None),
-                _ => Left<OAuthError, Option<string>>(OAuthError.Malformed(name, $"must be a string, not {JsonObjectReader.Describe(f.Kind)}")),
-            },
-            () => Right<OAuthError, Option<string>>(None));
+    private static Option<string> TextOf(JsonField? f) => f is { Kind: JsonValueKind.String } ? Some(f.Field.Value) : None;
+
+    private static OAuthError NotAString(JsonField f) => OAuthError.Malformed(f.Name, $"must be a string, not {JsonObjectReader.Describe(f.Kind)}");
+
+    /// <summary>The members as given, with <c>expires_at</c> set (in place, or appended) to the ISO-8601 instant.</summary>
+    private static Seq<TokenField> Normalize(Seq<JsonField> fields, Option<DateTimeOffset> expiresAt)
+    {
+        var count = fields.Count;
+        var hasExpiresAt = JsonObjectReader.Find(fields, "expires_at").IsSome;
+        var result = new TokenField[expiresAt.IsSome && !hasExpiresAt ? count + 1 : count];
+        var iso = expiresAt.IsSome ? new TokenField("expires_at", JsonValueKind.String, Expiry.ToIso(expiresAt.IfNone(default(DateTimeOffset)))) : null;
+        var i = 0;
+        foreach (var f in fields) result[i++] = iso is not null && f.Name == "expires_at" ? iso : f.Field;
+        if (i < result.Length) result[i] = iso!;
+        return toSeq(result);
+    }
 }
