@@ -64,11 +64,27 @@ public static class Gens
         let obj = "{" + string.Join(",", names.Zip(values, (n, v) => Quote(n) + ":" + v)) + "}"
         select shape switch { 0 => "[" + obj + "]", 1 => obj[..(obj.Length / 2)], 2 => "\uFEFF" + obj, _ => obj };
 
-    /// <summary>Response bodies: random bytes, random text, and JSON token shapes with hostile values.</summary>
+    /// <summary>Hostile values: deep nesting, very long strings, top-level primitives.</summary>
+    public static Gen<string> Hostile { get; } = Gen.OneOf(
+        Gen.Choose(1, 300).Select(d => "{\"access_token\":\"a\",\"x\":" + new string('[', d) + new string(']', d) + "}"),
+        Gen.Choose(1, 300).Select(d => new string('[', d) + new string(']', d)),
+        Gen.Choose(1_000, 200_000).Select(n => "{\"access_token\":\"" + new string('t', n) + "\",\"expires_in\":\"" + new string('9', n % 400) + "\"}"),
+        Gen.Elements("null", "true", "0", "-1e999", "\"token\"", "[]", "{}", "{\"access_token\":null}", "{\"access_token\":{}}",
+            "{\"access_token\":\"a\",\"access_token\":5}", "{\"error\":null,\"access_token\":\"a\"}", "{\"error\":{\"message\":\"x\"}}"));
+
+    /// <summary>Response bodies: random bytes, random text, hostile shapes, and token JSON with mutated members (sometimes
+    /// with an invalid UTF-8 byte spliced in).</summary>
     public static Gen<byte[]> Body { get; } = Gen.Frequency(
         (2, ArbMap.Default.GeneratorFor<byte[]>()),
         (2, UnicodeText.Select(s => System.Text.Encoding.UTF8.GetBytes(s))),
-        (4, TokenJson.Select(s => System.Text.Encoding.UTF8.GetBytes(s))));
+        (2, Hostile.Select(s => System.Text.Encoding.UTF8.GetBytes(s))),
+        (4, TokenJson.Select(s => System.Text.Encoding.UTF8.GetBytes(s))),
+        (1, TokenJson.SelectMany(s => Gen.Choose(0, Math.Max(0, s.Length - 1)).Select(at =>
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(s).ToList();
+            bytes.Insert(Math.Min(at, bytes.Count), 0xFF);
+            return bytes.ToArray();
+        }))));
 
     private static string Quote(string s) => System.Text.Json.JsonSerializer.Serialize(s);
 }

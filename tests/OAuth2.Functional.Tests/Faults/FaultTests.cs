@@ -146,6 +146,19 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_redirect_followed_by_the_callers_own_client_is_detected_and_carries_no_basic_credentials()
+    {
+        await using var target = Answering(Response(200, "OK", "application/json", "{\"access_token\":\"stolen\"}"));
+        await using var server = Answering(Response(302, "Found", "application/json", "{}", $"Location: {target.BaseUri}oauth/token\r\n"));
+        var following = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true });
+        var client = Right(ClientCredentials.Create(new OAuthConfig(new ClientSettings("id", "secret"), new AuthSettings(server.BaseUri.AbsoluteUri)), following));
+        var e = Assert.IsType<OAuthError.UnexpectedRedirect>(Left(await client.GetTokenAsync().ToEither().WaitAsync(Bound)));
+        Assert.Equal(Some($"{target.BaseUri}oauth/token"), e.Location);
+        Assert.Contains("Authorization: Basic", server.Heads.Single());
+        Assert.DoesNotContain("Authorization", target.Heads.Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_mid_request_is_cancelled()
     {
         await using var server = new MisbehavingServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));

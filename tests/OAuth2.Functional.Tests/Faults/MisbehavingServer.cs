@@ -26,6 +26,9 @@ internal sealed class MisbehavingServer : IAsyncDisposable
     public Uri BaseUri => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
     public int Requests => Volatile.Read(ref requests);
 
+    /// <summary>The request line and headers of every request received.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Heads { get; } = new();
+
     /// <summary>A server that answers every request with these exact bytes.</summary>
     public static MisbehavingServer Answering(string rawResponse) =>
         new(async (_, stream, ct) => await stream.WriteAsync(Encoding.UTF8.GetBytes(rawResponse), ct));
@@ -49,7 +52,7 @@ internal sealed class MisbehavingServer : IAsyncDisposable
                 {
                     try
                     {
-                        await ReadRequest(stream, stop.Token);
+                        Heads.Enqueue(await ReadRequest(stream, stop.Token));
                         Interlocked.Increment(ref requests);
                         await script(socket, stream, stop.Token);
                     }
@@ -59,7 +62,7 @@ internal sealed class MisbehavingServer : IAsyncDisposable
         }
     }
 
-    private static async Task ReadRequest(NetworkStream stream, CancellationToken ct)
+    private static async Task<string> ReadRequest(NetworkStream stream, CancellationToken ct)
     {
         var buffer = new byte[64 * 1024];
         var text = new StringBuilder();
@@ -67,7 +70,7 @@ internal sealed class MisbehavingServer : IAsyncDisposable
         while ((headerEnd = text.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)) < 0)
         {
             var n = await stream.ReadAsync(buffer, ct);
-            if (n == 0) return;
+            if (n == 0) return text.ToString();
             text.Append(Encoding.Latin1.GetString(buffer, 0, n));
         }
         var head = text.ToString()[..headerEnd];
@@ -77,9 +80,10 @@ internal sealed class MisbehavingServer : IAsyncDisposable
         while (have < length)
         {
             var n = await stream.ReadAsync(buffer, ct);
-            if (n == 0) return;
+            if (n == 0) return head;
             have += n;
         }
+        return head;
     }
 
     public async ValueTask DisposeAsync()

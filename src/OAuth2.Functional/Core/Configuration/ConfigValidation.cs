@@ -17,7 +17,10 @@ public static class ConfigValidation
         if (config is null) return OAuthError.Config(Seq1(new ConfigProblem("config", "is required")));
         var problems = ClientProblems(config.Client) + AuthProblems(config.Auth, grant)
                        + OptionsProblems(config.Options) + HttpProblems(config.Http);
-        return problems.IsEmpty ? Right<OAuthError, ValidConfig>(Resolve(config, grant)) : Left(OAuthError.Config(problems));
+        if (!problems.IsEmpty) return Left(OAuthError.Config(problems));
+        var valid = Resolve(config, grant);
+        var insecure = config.Options.AllowInsecureHttp ? Seq<ConfigProblem>() : InsecureProblems(valid);
+        return insecure.IsEmpty ? Right<OAuthError, ValidConfig>(valid) : Left(OAuthError.Config(insecure));
     }
 
     private static ValidConfig Resolve(OAuthConfig c, GrantKind grant)
@@ -29,6 +32,26 @@ public static class ConfigValidation
                 .Map(u => u.AbsoluteUri)
             : None;
         return new ValidConfig(grant, c, At(c.Auth.TokenPath), At(c.Auth.RefreshPath ?? c.Auth.TokenPath), At(c.Auth.RevokePath), At(c.Auth.IntrospectPath), authorize);
+    }
+
+    /// <summary>Every endpoint must be https unless its host is loopback (safe default; <see cref="OAuthOptions.AllowInsecureHttp"/> lifts it).</summary>
+    private static Seq<ConfigProblem> InsecureProblems(ValidConfig v)
+    {
+        const string why = "must use https (plain http is allowed only for loopback hosts, or with options.allowInsecureHttp)";
+        var auth = v.Config.Auth;
+        static string Field(string pathField, string? path, string hostField) => path is not null && path.Contains("://") ? pathField : hostField;
+        var endpoints = Seq<(string Field, Uri Url)>(
+            (Field("auth.tokenPath", auth.TokenPath, "auth.tokenHost"), v.TokenUrl),
+            (Field(auth.RefreshPath is null ? "auth.tokenPath" : "auth.refreshPath", auth.RefreshPath ?? auth.TokenPath, "auth.tokenHost"), v.RefreshUrl),
+            (Field("auth.revokePath", auth.RevokePath, "auth.tokenHost"), v.RevokeUrl),
+            (Field("auth.introspectPath", auth.IntrospectPath, "auth.tokenHost"), v.IntrospectUrl));
+        var authorize = v.AuthorizeBase.Bind(a => Uri.TryCreate(a, UriKind.Absolute, out var u) ? Some(u) : None)
+            .Map(u => (Field: Field("auth.authorizePath", auth.AuthorizePath, auth.AuthorizeHost is null ? "auth.tokenHost" : "auth.authorizeHost"), Url: u));
+        return toSeq(endpoints.Append(authorize.ToSeq())
+            .Filter(e => e.Url.Scheme != Uri.UriSchemeHttps && !e.Url.IsLoopback)
+            .Map(e => e.Field)
+            .Distinct()
+            .Map(field => new ConfigProblem(field, why)));
     }
 
     private static Seq<ConfigProblem> ClientProblems(ClientSettings? client) =>

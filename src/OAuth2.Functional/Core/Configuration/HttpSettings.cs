@@ -15,4 +15,8 @@ public sealed record HttpSettings
 
     /// <summary>Largest response body accepted, in bytes (default 1 MiB).</summary>
     public long MaxResponseBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Header names, timeout and cap; never header values (they can hold credentials).</summary>
+    public override string ToString() =>
+        $"HttpSettings(headers: {string.Join(", ", Headers.Map(h => h.Name))}, timeout: {Timeout}, maxResponseBytes: {MaxResponseBytes})";
 }

@@ -17,4 +17,8 @@ public sealed record OAuthOptions
 
     /// <summary>Where client credentials go (default <see cref="AuthorizationMethod.Header"/>).</summary>
     public AuthorizationMethod AuthorizationMethod { get; init; } = AuthorizationMethod.Header;
+
+    /// <summary>Allows plain <c>http</c> endpoints on hosts other than loopback (default <c>false</c>: credentials and tokens
+    /// only travel over https, or over http to 127.0.0.0/8, ::1 or <c>localhost</c>). Not a simple-oauth2 option.</summary>
+    public bool AllowInsecureHttp { get; init; }
 }

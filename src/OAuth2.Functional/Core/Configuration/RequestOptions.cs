@@ -9,4 +9,7 @@ public sealed record RequestOptions(Seq<(string Name, string Value)> Headers)
 
     /// <summary>Per-call options with the given headers.</summary>
     public static RequestOptions WithHeaders(params (string Name, string Value)[] headers) => new(toSeq(headers));
+
+    /// <summary>Header names only: header values can hold credentials.</summary>
+    public override string ToString() => $"RequestOptions(headers: {string.Join(", ", Headers.Map(h => h.Name))})";
 }

@@ -6,7 +6,11 @@ public abstract record ParamValue
     private ParamValue() { }
 
     /// <summary>A single text value, sent as is.</summary>
-    public sealed record Text(string Value) : ParamValue;
+    public sealed record Text(string Value) : ParamValue
+    {
+        /// <summary>Redacted: parameter values can be passwords, codes or verifiers.</summary>
+        public override string ToString() => "Text([redacted])";
+    }
 
     /// <summary>A list of scopes, joined with <see cref="OAuthOptions.ScopeSeparator"/> where it is sent.</summary>
     public sealed record ScopeList(Seq<string> Items) : ParamValue;

@@ -22,6 +22,6 @@ internal static partial class BodyExcerpt
     [GeneratedRegex("(\"[A-Za-z_]*(?:token|secret|password|code|assertion|verifier)[A-Za-z_]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?", RegexOptions.IgnoreCase)]
     private static partial Regex JsonSecret();
 
-    [GeneratedRegex("((?:^|[&?\\s])[A-Za-z_]*(?:token|secret|password|code|assertion|verifier)[A-Za-z_]*=)[^&\\s]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("((?:^|[^A-Za-z0-9_])[A-Za-z_]*(?:token|secret|password|code|assertion|verifier)[A-Za-z_]*=)[^&\\s<>\"']*", RegexOptions.IgnoreCase)]
     private static partial Regex FormSecret();
 }

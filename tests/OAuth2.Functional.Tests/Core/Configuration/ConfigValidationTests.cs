@@ -118,4 +118,32 @@ public class ConfigValidationTests
         Assert.DoesNotContain("s3cr3t", Left(error).Message);
         Assert.DoesNotContain("s3cr3t", Left(error).ToString());
     }
+
+    [Theory]
+    [InlineData("http://as.example", "auth.tokenHost")]
+    [InlineData("http://10.0.0.1:8080/", "auth.tokenHost")]
+    public void Plain_http_is_refused_off_loopback_by_default(string host, string field)
+    {
+        var config = new OAuthConfig(new ClientSettings("id", "s"), new AuthSettings(host));
+        var problem = Assert.Single(LeftOf<OAuthError.InvalidConfig, ValidConfig>(ConfigValidation.Validate(config, GrantKind.ClientCredentials)).Problems);
+        Assert.Equal(field, problem.Field);
+        Assert.StartsWith("must use https", problem.Problem);
+        Assert.True(ConfigValidation.Validate(config with { Options = new OAuthOptions { AllowInsecureHttp = true } }, GrantKind.ClientCredentials).IsRight);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080")]
+    [InlineData("http://127.1.2.3")]
+    [InlineData("http://localhost:5000/")]
+    [InlineData("http://[::1]:5000/")]
+    public void Plain_http_is_allowed_on_loopback(string host) =>
+        Assert.True(ConfigValidation.Validate(new OAuthConfig(new ClientSettings("id", "s"), new AuthSettings(host)), GrantKind.AuthorizationCode).IsRight);
+
+    [Fact]
+    public void An_http_authorize_host_or_absolute_revoke_url_is_refused_too()
+    {
+        var config = DefaultConfig() with { Auth = new AuthSettings(Host) { AuthorizeHost = "http://login.example", RevokePath = "http://other.example/revoke" } };
+        var fields = LeftOf<OAuthError.InvalidConfig, ValidConfig>(ConfigValidation.Validate(config, GrantKind.AuthorizationCode)).Problems.Map(p => p.Field);
+        Assert.Equal(Seq("auth.revokePath", "auth.authorizeHost"), fields);
+    }
 }

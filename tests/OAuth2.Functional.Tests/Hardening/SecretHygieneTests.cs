@@ -1,0 +1,113 @@
+using System.Text.Json;
+using OAuth2.Functional.DevServer;
+using OAuth2.Functional.Tests.Integration;
+using OAuth2.Functional.Tests.Shell;
+using static OAuth2.Functional.Tests.TestSupport;
+
+namespace OAuth2.Functional.Tests.Hardening;
+
+/// <summary>No secret ever reaches a ToString, an error message or a log line.</summary>
+[Collection("devserver")]
+public class SecretHygieneTests(DevServerFixture fixture)
+{
+    private const string Mark = "SECRET";
+    private static readonly string ClientSecret = "client-" + Mark + "-value";
+
+    /// <summary>One instance of every public type of the library, built with known secret values.</summary>
+    private static IEnumerable<object> Instances()
+    {
+        var config = new OAuthConfig(new ClientSettings("id", ClientSecret), new AuthSettings(Host))
+        { Http = new HttpSettings { Headers = Seq1(("X-Api-Key", "key-" + Mark)) } };
+        var valid = Valid(config);
+        var token = Token($"{{\"access_token\":\"at-{Mark}\",\"refresh_token\":\"rt-{Mark}\",\"id_token\":\"id-{Mark}\",\"expires_in\":60}}");
+        var parameters = Parameters.Of(("password", "pw-" + Mark), ("code", "code-" + Mark), ("code_verifier", "v-" + Mark),
+            ("client_assertion", "assert-" + Mark), ("refresh_token", "rt-" + Mark));
+        var request = Right(TokenRequests.Password(valid, parameters, RequestOptions.WithHeaders(("Authorization", "Bearer " + Mark))));
+        yield return config;
+        yield return config.Client;
+        yield return new ConfigProblem("client.secret", "is wrong");
+        yield return config.Auth;
+        yield return config.Options;
+        yield return config.Http;
+        yield return valid;
+        yield return Secret.Of(Mark);
+        yield return token;
+        yield return token.Fields.Head;
+        yield return parameters;
+        yield return parameters.Items.Head.Value;
+        yield return new ParamValue.ScopeList(Seq1("api"));
+        yield return RequestOptions.WithHeaders(("Authorization", "Bearer " + Mark));
+        yield return request;
+        yield return request.Body;
+        yield return HttpResponseSpec.Of(200, "application/json", $"{{\"access_token\":\"{Mark}\"}}");
+        yield return Right(Pkce.FromVerifier(new string('a', 30) + Mark + new string('b', 10)));
+        yield return new Introspection(true, Some("api"), Some("id"), Some("alice"), None, Seq1(new TokenField("token", JsonValueKind.String, Mark)));
+        yield return new DevClient("id", ClientSecret, null);
+        yield return new DevUser("alice", "pw-" + Mark);
+        yield return new AuthorizationResponse(new Uri("http://127.0.0.1/callback?code=" + Mark), Some(Mark), Some("s"), None);
+        foreach (var e in Errors()) yield return e;
+    }
+
+    /// <summary>Every error case, built from inputs that carry secrets.</summary>
+    private static IEnumerable<OAuthError> Errors()
+    {
+        yield return Left(ConfigValidation.Validate(new OAuthConfig(new ClientSettings("id", ClientSecret + "\n"), new AuthSettings("bad")), GrantKind.ClientCredentials));
+        yield return Left(TokenRequests.ClientCredentials(Valid(DefaultConfig()), Parameters.Of(("password", null!))));
+        yield return Left(Responses.InterpretToken(HttpResponseSpec.Of(400, "application/json", $"{{\"error\":\"invalid_grant\",\"refresh_token\":\"{Mark}\"}}"), Jan1));
+        yield return Left(Responses.InterpretToken(HttpResponseSpec.Of(502, "text/plain", $"access_token={Mark}&x=1 password={Mark} {{\"client_secret\":\"{Mark}\"}}"), Jan1));
+        yield return Left(Responses.InterpretToken(HttpResponseSpec.Of(200, "text/html", $"<p>code={Mark}</p> refresh_token={Mark}"), Jan1));
+        yield return Left(Responses.InterpretToken(HttpResponseSpec.Of(200, "application/json", $"{{\"access_token\":5,\"x\":\"{Mark}\"}}"), Jan1));
+        yield return Left(Responses.InterpretToken(new HttpResponseSpec(302, "Found", Seq1(("Location", "https://x/cb")), None, System.Array.Empty<byte>()), Jan1));
+        yield return new OAuthError.ResponseTooLarge(10);
+        yield return new OAuthError.TransportFailure("Connection refused", "HttpRequestException");
+        yield return new OAuthError.Timeout(TimeSpan.FromSeconds(1));
+        yield return new OAuthError.Cancelled();
+    }
+
+    [Fact]
+    public void No_public_type_prints_a_secret()
+    {
+        var instances = Instances().ToList();
+        foreach (var o in instances) Assert.DoesNotContain(Mark, o.ToString()!, StringComparison.Ordinal);
+        foreach (var e in instances.OfType<OAuthError>()) Assert.DoesNotContain(Mark, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_error_case_and_every_public_record_is_covered_by_the_scan()
+    {
+        var covered = Instances().Select(o => o.GetType()).ToHashSet();
+        var records = typeof(OAuthConfig).Assembly.GetExportedTypes()
+            .Where(t => !t.IsAbstract && t.GetMethod("<Clone>$") is not null)
+            .Where(t => !covered.Contains(t))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.True(records.Count == 0, "not scanned: " + string.Join(", ", records));
+    }
+
+    [Fact]
+    public async Task No_log_line_of_any_flow_against_the_server_holds_a_secret()
+    {
+        var server = fixture.Server;
+        var logger = new ListLogger();
+        var password = Right(ResourceOwnerPassword.Create(server.ConfigFor(server.Confidential), logger: logger));
+        var token = Right(await password.GetTokenAsync(Parameters.Of(("username", "alice"), ("password", "wonderland")).WithScope("api offline_access")));
+        var refreshed = Right(await password.RefreshAsync(token));
+        Right(await password.IntrospectAsync(refreshed));
+        Right(await password.RevokeAllAsync(refreshed));
+        Left(await password.RefreshAsync(refreshed));
+        var code = Right(AuthorizationCode.Create(server.ConfigFor(server.Public), logger: logger));
+        var pkce = PkceGenerator.New();
+        var url = Right(code.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri)).WithScope("api"))));
+        var answer = (await UserAgent.FollowAuthorizeAsync(url)).Match(a => a, e => throw new Xunit.Sdk.XunitException(e));
+        Right(await code.GetTokenAsync(pkce.AddVerifier(Parameters.Of(("code", answer.Code.IfNone("")), ("redirect_uri", DevAuthorizationServer.CallbackUri)))));
+        var wrong = Right(ClientCredentials.Create(server.ConfigFor(server.Confidential with { Secret = ClientSecret }), logger: logger));
+        Left(await wrong.GetTokenAsync());
+
+        var secrets = new[] { ClientSecret, server.Confidential.Secret!, "wonderland", token.Value.Reveal(), token.RefreshToken.Map(r => r.Reveal()).IfNone("?"),
+            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.IfNone("?") };
+        Assert.True(logger.Lines.Count >= 14, "too few log lines: " + logger.Lines.Count);
+        foreach (var line in logger.Lines)
+            foreach (var secret in secrets)
+                Assert.DoesNotContain(secret, line);
+    }
+}
