@@ -52,8 +52,16 @@ public sealed record AccessToken
     /// <summary>The token as simple-oauth2 stores it: the response's own members, with <c>expires_at</c> as ISO-8601 UTC.</summary>
     public string ToJson()
     {
-        var sb = new StringBuilder("{");
-        foreach (var field in Fields) sb.Append(sb.Length > 1 ? "," : "").Append(JsonText.Quote(field.Name)).Append(':').Append(field.RawJson);
+        var capacity = 2;
+        foreach (var field in Fields) capacity += field.Name.Length + field.Value.Length + 6;
+        var sb = new StringBuilder(capacity).Append('{');
+        foreach (var field in Fields)
+        {
+            if (sb.Length > 1) sb.Append(',');
+            JsonText.AppendQuoted(sb, field.Name).Append(':');
+            if (field.Kind == System.Text.Json.JsonValueKind.String) JsonText.AppendQuoted(sb, field.Value);
+            else sb.Append(field.Value);
+        }
         return sb.Append('}').ToString();
     }
 

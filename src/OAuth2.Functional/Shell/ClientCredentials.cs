@@ -5,8 +5,8 @@ namespace OAuth2.Functional;
 /// <summary>The client credentials grant (RFC 6749 §4.4), simple-oauth2's <c>ClientCredentials</c>.</summary>
 public sealed class ClientCredentials : GrantClient
 {
-    private ClientCredentials(ValidConfig config, OAuthTransport transport, TimeProvider? clock, ILogger? logger)
-        : base(config, transport, clock, logger) { }
+    private ClientCredentials(ValidConfig config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send, TimeProvider? clock, ILogger? logger)
+        : base(config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over
     /// <paramref name="httpClient"/>, or over a shared client with redirects off.</summary>

@@ -10,14 +10,15 @@ namespace OAuth2.Functional;
 /// </summary>
 public abstract class GrantClient
 {
-    private readonly OAuthTransport transport;
+    private readonly Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
 
-    private protected GrantClient(ValidConfig config, OAuthTransport transport, TimeProvider? clock, ILogger? logger)
+    private protected GrantClient(ValidConfig config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send,
+        TimeProvider? clock, ILogger? logger)
     {
         Config = config;
-        this.transport = transport;
+        this.send = send;
         this.clock = clock ?? TimeProvider.System;
         this.logger = logger ?? NullLogger.Instance;
     }
@@ -92,7 +93,7 @@ public abstract class GrantClient
     {
         try
         {
-            return await transport(request, ct).ToEither().ConfigureAwait(false);
+            return await send(request, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -115,7 +116,9 @@ public abstract class GrantClient
     }
 
     /// <summary>Validates the configuration and picks the transport: a given one, else one over the given or shared client.</summary>
-    private protected static Either<OAuthError, (ValidConfig Config, OAuthTransport Transport)> Prepare(
+    private protected static Either<OAuthError, (ValidConfig Config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> Transport)> Prepare(
         OAuthConfig? config, GrantKind grant, HttpClient? httpClient, OAuthTransport? transport) =>
-        ConfigValidation.Validate(config, grant).Map(valid => (valid, transport ?? HttpClientTransport.Create(httpClient, valid.Config.Http)));
+        ConfigValidation.Validate(config, grant).Map(valid => (valid, transport is null
+            ? HttpClientTransport.Sender(httpClient, valid.Config.Http)
+            : (request, ct) => transport(request, ct).ToEither()));
 }

@@ -23,8 +23,16 @@ public static class HttpClientTransport
     /// <summary>A transport over <paramref name="client"/>, or over one shared client with redirects off when it is <c>null</c>.</summary>
     public static OAuthTransport Create(HttpClient? client, HttpSettings? settings = null)
     {
+        var send = Sender(client, settings);
+        return (request, ct) => send(request, ct).ToAsync();
+    }
+
+    /// <summary>The same transport as a plain <see cref="Task"/>-returning function (the clients' hot path skips the
+    /// <c>EitherAsync</c> round trip).</summary>
+    internal static Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> Sender(HttpClient? client, HttpSettings? settings)
+    {
         var s = settings ?? HttpSettings.Default;
-        return (request, ct) => SendAsync(client ?? Shared.Value, s, request, ct).ToAsync();
+        return (request, ct) => SendAsync(client ?? Shared.Value, s, request, ct);
     }
 
     private static async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpClient http, HttpSettings settings, HttpRequestSpec request, CancellationToken ct)

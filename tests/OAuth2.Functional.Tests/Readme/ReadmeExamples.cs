@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OAuth2.Functional.DevServer;
 
 namespace OAuth2.Functional.Tests.Readme;
@@ -33,4 +34,8 @@ public static class ReadmeExamples
             .ToEither();
         return token.IsRight;
     }
+
+    // README: logging
+    public static Either<OAuthError, ClientCredentials> WithDebugLogging(OAuthConfig config, ILoggerFactory factory) =>
+        ClientCredentials.Create(config, logger: factory.CreateLogger("OAuth2.Functional.ClientCredentials"));
 }

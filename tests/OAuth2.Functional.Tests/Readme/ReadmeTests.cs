@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using OAuth2.Functional.Tests.Integration;
 
 namespace OAuth2.Functional.Tests.Readme;
@@ -22,7 +23,7 @@ public class ReadmeTests(DevServerFixture fixture)
         var examples = Normalize(File.ReadAllText(Path.Combine(Root(), "tests", "OAuth2.Functional.Tests", "Readme", "ReadmeExamples.cs")));
         var blocks = Regex.Matches(readme, "```csharp\\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(blocks);
-        Assert.All(blocks.Where(b => !b.TrimStart().StartsWith("// shape only")), b => Assert.Contains(Normalize(b), examples));
+        Assert.All(blocks, b => Assert.Contains(Normalize(b), examples));
     }
 
     [Fact]
@@ -45,4 +46,29 @@ public class ReadmeTests(DevServerFixture fixture)
 
     [Fact]
     public async Task The_devserver_example_gets_a_token() => Assert.True(await ReadmeExamples.TokenFromTheDevServer());
+
+    [Fact]
+    public async Task The_logging_example_logs_to_the_console_provider()
+    {
+        var server = fixture.Server;
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            using (var factory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Debug)))
+            {
+                var client = ReadmeExamples.WithDebugLogging(server.ConfigFor(server.Confidential with { Secret = "wrong-secret" }), factory)
+                    .Match(c => c, e => throw new Xunit.Sdk.XunitException(e.ToString()));
+                Assert.True((await client.GetTokenAsync().ToEither()).IsLeft);
+            }
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+        var text = output.ToString();
+        Assert.Contains("OAuth2.Functional client_credentials: failed with invalid_client, status 401", text);
+        Assert.DoesNotContain("wrong-secret", text);
+    }
 }

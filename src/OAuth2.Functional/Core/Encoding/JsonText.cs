@@ -6,10 +6,23 @@ namespace OAuth2.Functional.Encodings;
 /// control characters escaped; lone surrogates as <c>\udXXX</c>).</summary>
 internal static class JsonText
 {
+    private static readonly System.Buffers.SearchValues<char> NeedsEscape = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>True when the text can be written between quotes as it is (no quote, backslash, control or surrogate).</summary>
+    private static bool IsPlain(string value) =>
+        !value.AsSpan().ContainsAny(NeedsEscape) && !value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+
     /// <summary>A JSON string literal for <paramref name="value"/>, quotes included.</summary>
-    public static string Quote(string value)
+    public static string Quote(string value) =>
+        IsPlain(value) ? string.Concat("\"", value, "\"") : AppendQuoted(new StringBuilder(value.Length + 8), value).ToString();
+
+    /// <summary>Appends the JSON string literal for <paramref name="value"/> to <paramref name="sb"/>.</summary>
+    public static StringBuilder AppendQuoted(StringBuilder sb, string value)
     {
-        var sb = new StringBuilder(value.Length + 2).Append('"');
+        if (IsPlain(value)) return sb.Append('"').Append(value).Append('"');
+        sb.Append('"');
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -28,7 +41,7 @@ internal static class JsonText
                     break;
             }
         }
-        return sb.Append('"').ToString();
+        return sb.Append('"');
     }
 
     /// <summary>A compact JSON object of string members, in order.</summary>

@@ -27,7 +27,20 @@ public static partial class Expiry
 
     /// <summary>The ISO-8601 UTC text with milliseconds that simple-oauth2 stores (<c>2024-01-01T01:00:00.000Z</c>).</summary>
     public static string ToIso(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        string.Create(24, instant.UtcDateTime, static (span, t) =>
+        {
+            static void Digits(Span<char> s, int value, int count)
+            {
+                for (var i = count - 1; i >= 0; i--, value /= 10) s[i] = (char)('0' + value % 10);
+            }
+            Digits(span, t.Year, 4); span[4] = '-';
+            Digits(span[5..], t.Month, 2); span[7] = '-';
+            Digits(span[8..], t.Day, 2); span[10] = 'T';
+            Digits(span[11..], t.Hour, 2); span[13] = ':';
+            Digits(span[14..], t.Minute, 2); span[16] = ':';
+            Digits(span[17..], t.Second, 2); span[19] = '.';
+            Digits(span[20..], t.Millisecond, 3); span[23] = 'Z';
+        });
 
     /// <summary>Reads the expiry of a token object: <c>expires_at</c> wins over <c>expires_in</c>; neither means none.</summary>
     internal static Either<OAuthError, Option<DateTimeOffset>> Of(Seq<JsonField> fields, DateTimeOffset receivedAt)

@@ -70,11 +70,17 @@ public static class Responses
 
     /// <summary>An RFC 6749 §5.2 error: an <c>error</c> member that is not null. A non-string <c>error</c> (some providers
     /// send an object) is kept as its JSON text.</summary>
-    private static Option<OAuthError> ProtocolErrorOf(Seq<JsonField> fields, int status) =>
-        JsonObjectReader.Find(fields, "error").Filter(f => f.Kind != JsonValueKind.Null).Map(f =>
-            (OAuthError)new OAuthError.ProtocolError(
+    private static Option<OAuthError> ProtocolErrorOf(Seq<JsonField> fields, int status)
+    {
+        foreach (var f in fields)
+        {
+            if (f.Name != "error" || f.Kind == JsonValueKind.Null) continue;
+            return new OAuthError.ProtocolError(
                 f.Kind == JsonValueKind.String ? f.Text ?? string.Empty : BodyExcerpt.Mask(Bounded(f.Raw)),
-                TextOf(fields, "error_description"), TextOf(fields, "error_uri"), status));
+                TextOf(fields, "error_description"), TextOf(fields, "error_uri"), status);
+        }
+        return None;
+    }
 
     private static Option<string> TextOf(Seq<JsonField> fields, string name) =>
         JsonObjectReader.Find(fields, name).Bind(f => f.Kind == JsonValueKind.String ? Optional(f.Text) : None).Map(Bounded);
