@@ -25,4 +25,12 @@ internal static class TestSupport
     public static DateTimeOffset Jan1 => new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static AccessToken Token(string json, DateTimeOffset? now = null) => Right(AccessToken.FromJson(json, now ?? Jan1));
+
+    /// <summary>The repository root (the folder holding OAuth2.Functional.sln), found from the test binaries upwards.</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OAuth2.Functional.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
 }

@@ -5,7 +5,7 @@ namespace OAuth2.Functional;
 /// <summary>The authorization code grant (RFC 6749 §4.1), simple-oauth2's <c>AuthorizationCode</c>.</summary>
 public sealed class AuthorizationCode : GrantClient
 {
-    private AuthorizationCode(ValidConfig config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send, TimeProvider? clock, ILogger? logger)
+    private AuthorizationCode(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
         : base(config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over

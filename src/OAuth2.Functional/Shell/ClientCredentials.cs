@@ -5,7 +5,7 @@ namespace OAuth2.Functional;
 /// <summary>The client credentials grant (RFC 6749 §4.4), simple-oauth2's <c>ClientCredentials</c>.</summary>
 public sealed class ClientCredentials : GrantClient
 {
-    private ClientCredentials(ValidConfig config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send, TimeProvider? clock, ILogger? logger)
+    private ClientCredentials(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
         : base(config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over

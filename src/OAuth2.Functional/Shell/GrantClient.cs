@@ -10,12 +10,11 @@ namespace OAuth2.Functional;
 /// </summary>
 public abstract class GrantClient
 {
-    private readonly Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send;
+    private readonly SendHttp send;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
 
-    private protected GrantClient(ValidConfig config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send,
-        TimeProvider? clock, ILogger? logger)
+    private protected GrantClient(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
     {
         Config = config;
         this.send = send;
@@ -74,9 +73,11 @@ public abstract class GrantClient
 
     private async Task<Either<OAuthError, AccessToken>> TokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request, CancellationToken ct)
     {
-        if (request.Case is not HttpRequestSpec spec) return Log(operation, request.Map(_ => default(AccessToken)!));
-        var response = await SendCoreAsync(operation, spec, ct).ConfigureAwait(false);
-        return Log(operation, response.Case is HttpResponseSpec r ? Responses.InterpretToken(r, clock.GetUtcNow()) : response.Map(_ => default(AccessToken)!));
+        if (request.Case is OAuthError invalid) return Log(operation, Left<OAuthError, AccessToken>(invalid));
+        var response = await SendCoreAsync(operation, (HttpRequestSpec)request.Case!, ct).ConfigureAwait(false);
+        return response.Case is OAuthError failed
+            ? Log(operation, Left<OAuthError, AccessToken>(failed))
+            : Log(operation, Responses.InterpretToken((HttpResponseSpec)response.Case!, clock.GetUtcNow()));
     }
 
     private EitherAsync<OAuthError, HttpResponseSpec> SendAsync(string operation, HttpRequestSpec request, CancellationToken ct) =>
@@ -116,7 +117,7 @@ public abstract class GrantClient
     }
 
     /// <summary>Validates the configuration and picks the transport: a given one, else one over the given or shared client.</summary>
-    private protected static Either<OAuthError, (ValidConfig Config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> Transport)> Prepare(
+    private protected static Either<OAuthError, (ValidConfig Config, SendHttp Transport)> Prepare(
         OAuthConfig? config, GrantKind grant, HttpClient? httpClient, OAuthTransport? transport) =>
         ConfigValidation.Validate(config, grant).Map(valid => (valid, transport is null
             ? HttpClientTransport.Sender(httpClient, valid.Config.Http)

@@ -29,7 +29,7 @@ public static class HttpClientTransport
 
     /// <summary>The same transport as a plain <see cref="Task"/>-returning function (the clients' hot path skips the
     /// <c>EitherAsync</c> round trip).</summary>
-    internal static Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> Sender(HttpClient? client, HttpSettings? settings)
+    internal static SendHttp Sender(HttpClient? client, HttpSettings? settings)
     {
         var s = settings ?? HttpSettings.Default;
         return (request, ct) => SendAsync(client ?? Shared.Value, s, request, ct);
@@ -47,7 +47,14 @@ public static class HttpClientTransport
             var final = response.RequestMessage?.RequestUri;
             if (final is not null && final != request.Url)
                 return new OAuthError.UnexpectedRedirect((int)response.StatusCode, Some(final.GetLeftPart(UriPartial.Path)));
-            if (response.Content.Headers.ContentLength > settings.MaxResponseBytes) return new OAuthError.ResponseTooLarge(settings.MaxResponseBytes);
+            var length = response.Content.Headers.ContentLength;
+            if (length > settings.MaxResponseBytes) return new OAuthError.ResponseTooLarge(settings.MaxResponseBytes);
+            if (length is not null)
+            {
+                // The length is announced and within the cap: HTTP framing guarantees no more arrives.
+                var exact = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                return ToSpec(response, exact);
+            }
             var body = await ReadCappedAsync(response.Content, settings.MaxResponseBytes, linked.Token).ConfigureAwait(false);
             return body.Map(bytes => ToSpec(response, bytes));
         }
@@ -100,7 +107,6 @@ public static class HttpClientTransport
     private static async Task<Either<OAuthError, byte[]>> ReadCappedAsync(HttpContent content, long max, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        if (content.Headers.ContentLength is long length && length <= max) return await ReadExactlyAsync(stream, (int)length, ct).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
@@ -117,13 +123,6 @@ public static class HttpClientTransport
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static async Task<Either<OAuthError, byte[]>> ReadExactlyAsync(Stream stream, int length, CancellationToken ct)
-    {
-        var body = new byte[length];
-        var read = await stream.ReadAtLeastAsync(body, length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
-        return read == length ? body : new OAuthError.TransportFailure($"the body ended after {read} of {length} bytes", "EndOfStream");
     }
 
     private static HttpResponseSpec ToSpec(HttpResponseMessage response, byte[] body) =>

@@ -5,7 +5,7 @@ namespace OAuth2.Functional;
 /// <summary>The resource owner password credentials grant (RFC 6749 §4.3), simple-oauth2's <c>ResourceOwnerPassword</c>.</summary>
 public sealed class ResourceOwnerPassword : GrantClient
 {
-    private ResourceOwnerPassword(ValidConfig config, Func<HttpRequestSpec, CancellationToken, Task<Either<OAuthError, HttpResponseSpec>>> send, TimeProvider? clock, ILogger? logger)
+    private ResourceOwnerPassword(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
         : base(config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over

@@ -6,13 +6,6 @@ namespace OAuth2.Functional.Tests.Architecture;
 /// <summary>The pure core stays pure, and the public surface stays immutable.</summary>
 public class PurityTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OAuth2.Functional.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
-
     private static readonly Regex Forbidden = new(
         @"System\.Net\.Http|HttpClient|DateTime(Offset)?\.(Now|UtcNow|Today)|TimeProvider|\bthrow\b|Console\.|\bFile\.|Directory\.|Environment\.|\bTask\b|Task<|\basync\b|\bawait\b|EitherAsync|RandomNumberGenerator|new Random\b|Thread\.|Stopwatch",
         RegexOptions.Compiled);
@@ -20,7 +13,7 @@ public class PurityTests
     [Fact]
     public void Nothing_under_Core_uses_io_the_clock_tasks_or_throw()
     {
-        var core = Path.Combine(RepoRoot(), "src", "OAuth2.Functional", "Core");
+        var core = Path.Combine(TestSupport.RepoRoot(), "src", "OAuth2.Functional", "Core");
         var files = Directory.GetFiles(core, "*.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
         var hits = files.SelectMany(f => File.ReadAllLines(f).Select((line, i) => (f, i, line)))

@@ -7,16 +7,9 @@ namespace OAuth2.Functional.Tests.Hardening;
 /// <summary>Packs the library and the DevServer and checks what a consumer receives.</summary>
 public class PackageTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OAuth2.Functional.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
     private static async Task<string> Pack(string project, string output)
     {
-        var start = new ProcessStartInfo("dotnet", ["pack", Path.Combine(Root(), "src", project), "-c", "Release", "--no-restore", "-o", output, "-nologo"])
+        var start = new ProcessStartInfo("dotnet", ["pack", Path.Combine(TestSupport.RepoRoot(), "src", project), "-c", "Release", "--no-restore", "-o", output, "-nologo"])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

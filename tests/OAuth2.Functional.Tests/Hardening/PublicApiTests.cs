@@ -6,19 +6,12 @@ namespace OAuth2.Functional.Tests.Hardening;
 /// <summary>The public API as text: every change is a visible diff of PublicApi.approved.txt.</summary>
 public class PublicApiTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OAuth2.Functional.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
     [Fact]
     public void The_public_api_matches_the_approved_snapshot()
     {
         var api = typeof(OAuthConfig).Assembly.GeneratePublicApi(new ApiGeneratorOptions { ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute"] })
             .ReplaceLineEndings("\n");
-        var folder = Path.Combine(Root(), "tests", "OAuth2.Functional.Tests", "Hardening");
+        var folder = Path.Combine(TestSupport.RepoRoot(), "tests", "OAuth2.Functional.Tests", "Hardening");
         var approved = Path.Combine(folder, "PublicApi.approved.txt");
         var received = Path.Combine(folder, "PublicApi.received.txt");
         var expected = File.Exists(approved) ? File.ReadAllText(approved).ReplaceLineEndings("\n") : "";

@@ -7,20 +7,13 @@ namespace OAuth2.Functional.Tests.Readme;
 [Collection("devserver")]
 public class ReadmeTests(DevServerFixture fixture)
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OAuth2.Functional.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
     private static string Normalize(string code) => Regex.Replace(code, @"\s+", " ").Trim();
 
     [Fact]
     public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeExamples()
     {
-        var readme = File.ReadAllText(Path.Combine(Root(), "README.md"));
-        var examples = Normalize(File.ReadAllText(Path.Combine(Root(), "tests", "OAuth2.Functional.Tests", "Readme", "ReadmeExamples.cs")));
+        var readme = File.ReadAllText(Path.Combine(TestSupport.RepoRoot(), "README.md"));
+        var examples = Normalize(File.ReadAllText(Path.Combine(TestSupport.RepoRoot(), "tests", "OAuth2.Functional.Tests", "Readme", "ReadmeExamples.cs")));
         var blocks = Regex.Matches(readme, "```csharp\\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(blocks);
         Assert.All(blocks, b => Assert.Contains(Normalize(b), examples));

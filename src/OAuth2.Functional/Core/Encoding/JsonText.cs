@@ -44,9 +44,34 @@ internal static class JsonText
         return sb.Append('"');
     }
 
-    /// <summary>A compact JSON object of string members, in order.</summary>
-    public static string Object(Seq<(string Name, string Value)> members) =>
-        "{" + string.Join(",", members.Map(m => Quote(m.Name) + ":" + Quote(m.Value))) + "}";
+    /// <summary>A compact JSON object of string members, in order. A repeated name becomes one member holding an array of
+    /// its values, at the first name's position (as <c>JSON.stringify</c> writes simple-oauth2's array parameters).</summary>
+    public static string Object(Seq<(string Name, string Value)> members)
+    {
+        var sb = new StringBuilder("{");
+        var written = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value) in members)
+        {
+            if (!written.Add(name)) continue;
+            var values = members.Filter(m => m.Name == name).Map(m => m.Value);
+            if (sb.Length > 1) sb.Append(',');
+            AppendQuoted(sb, name).Append(':');
+            if (values.Count == 1) AppendQuoted(sb, value);
+            else
+            {
+                sb.Append('[');
+                var first = true;
+                foreach (var v in values)
+                {
+                    if (!first) sb.Append(',');
+                    AppendQuoted(sb, v);
+                    first = false;
+                }
+                sb.Append(']');
+            }
+        }
+        return sb.Append('}').ToString();
+    }
 
     private static bool IsLoneSurrogate(string s, int i) =>
         char.IsHighSurrogate(s[i]) ? !(i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))

@@ -77,6 +77,17 @@ public class TokenRequestsTests
         Assert.Equal("grant_type=client_credentials&client_id=id&x=1&client_secret=sec", request.Body.Render());
     }
 
+    [Theory]
+    [InlineData(BodyFormat.Form, "grant_type=client_credentials&resource=https%3A%2F%2Fa&scope=x&resource=https%3A%2F%2Fb")]
+    [InlineData(BodyFormat.Json, "{\"grant_type\":\"client_credentials\",\"resource\":[\"https://a\",\"https://b\"],\"scope\":\"x\"}")]
+    public void A_repeated_parameter_is_repeated_in_a_form_and_an_array_in_json(BodyFormat format, string body)
+    {
+        var config = DefaultConfig() with { Options = new OAuthOptions { BodyFormat = format } };
+        var request = Right(TokenRequests.ClientCredentials(Valid(config, GrantKind.ClientCredentials),
+            Parameters.Of(("resource", "https://a"), ("scope", "x"), ("resource", "https://b"))));
+        Assert.Equal(body, request.Body.Render());
+    }
+
     [Fact]
     public void Grant_type_can_be_overridden_in_place()
     {
