@@ -49,13 +49,7 @@ public static class HttpClientTransport
                 return new OAuthError.UnexpectedRedirect((int)response.StatusCode, Some(final.GetLeftPart(UriPartial.Path)));
             var length = response.Content.Headers.ContentLength;
             if (length > settings.MaxResponseBytes) return new OAuthError.ResponseTooLarge(settings.MaxResponseBytes);
-            if (length is not null)
-            {
-                // The length is announced and within the cap: HTTP framing guarantees no more arrives.
-                var exact = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-                return ToSpec(response, exact);
-            }
-            var body = await ReadCappedAsync(response.Content, settings.MaxResponseBytes, linked.Token).ConfigureAwait(false);
+            var body = await ReadCappedAsync(response.Content, length, settings.MaxResponseBytes, linked.Token).ConfigureAwait(false);
             return body.Map(bytes => ToSpec(response, bytes));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -104,9 +98,16 @@ public static class HttpClientTransport
         return message;
     }
 
-    private static async Task<Either<OAuthError, byte[]>> ReadCappedAsync(HttpContent content, long max, CancellationToken ct)
+    private static async Task<Either<OAuthError, byte[]>> ReadCappedAsync(HttpContent content, long? length, long max, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        if (length is long exact)
+        {
+            // The length is announced and within the cap: read exactly that into one array (HTTP framing sends no more).
+            var body = new byte[exact];
+            var read = await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+            return read == body.Length ? body : new OAuthError.TransportFailure($"the body ended after {read} of {exact} bytes", "EndOfStream");
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
