@@ -74,7 +74,17 @@ public abstract class GrantClient
     private async Task<Either<OAuthError, AccessToken>> TokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request, CancellationToken ct)
     {
         if (request.Case is OAuthError invalid) return Log(operation, Left<OAuthError, AccessToken>(invalid));
-        var response = await SendCoreAsync(operation, (HttpRequestSpec)request.Case!, ct).ConfigureAwait(false);
+        var spec = (HttpRequestSpec)request.Case!;
+        LogSend(operation, spec);
+        Either<OAuthError, HttpResponseSpec> response;
+        try
+        {
+            response = await send(spec, ct).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            response = Caught(e, ct);
+        }
         return response.Case is OAuthError failed
             ? Log(operation, Left<OAuthError, AccessToken>(failed))
             : Log(operation, Responses.InterpretToken((HttpResponseSpec)response.Case!, clock.GetUtcNow()));
@@ -85,9 +95,14 @@ public abstract class GrantClient
 
     private Task<Either<OAuthError, HttpResponseSpec>> SendCoreAsync(string operation, HttpRequestSpec request, CancellationToken ct)
     {
+        LogSend(operation, request);
+        return Guarded(request, ct);
+    }
+
+    private void LogSend(string operation, HttpRequestSpec request)
+    {
         if (logger.IsEnabled(LogLevel.Debug))
             logger.LogDebug("OAuth2.Functional {Operation}: POST {Endpoint}", operation, request.Url.GetLeftPart(UriPartial.Path));
-        return Guarded(request, ct);
     }
 
     private async Task<Either<OAuthError, HttpResponseSpec>> Guarded(HttpRequestSpec request, CancellationToken ct)
@@ -96,15 +111,17 @@ public abstract class GrantClient
         {
             return await send(request, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return new OAuthError.Cancelled();
-        }
         catch (Exception e)
         {
-            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+            return Caught(e, ct);
         }
     }
+
+    /// <summary>A transport that throws anyway (a caller's own): the caller's cancellation, or a transport failure.</summary>
+    private static OAuthError Caught(Exception e, CancellationToken ct) =>
+        e is OperationCanceledException && ct.IsCancellationRequested
+            ? new OAuthError.Cancelled()
+            : new OAuthError.TransportFailure(e.Message, e.GetType().Name);
 
     private Either<OAuthError, T> Log<T>(string operation, Either<OAuthError, T> outcome)
     {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace OAuth2.Functional;
 
@@ -38,25 +37,25 @@ public static class HttpClientTransport
     private static async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpClient http, HttpSettings settings, HttpRequestSpec request, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return new OAuthError.Cancelled();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (settings.Timeout != System.Threading.Timeout.InfiniteTimeSpan) linked.CancelAfter(settings.Timeout);
+        var deadline = TimeoutSources.Rent(settings.Timeout);
+        var callerRegistration = ct.CanBeCanceled ? ct.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
         try
         {
             using var message = ToMessage(request);
-            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var final = response.RequestMessage?.RequestUri;
             if (final is not null && final != request.Url)
                 return new OAuthError.UnexpectedRedirect((int)response.StatusCode, Some(final.GetLeftPart(UriPartial.Path)));
             var length = response.Content.Headers.ContentLength;
             if (length > settings.MaxResponseBytes) return new OAuthError.ResponseTooLarge(settings.MaxResponseBytes);
-            var body = await ReadCappedAsync(response.Content, length, settings.MaxResponseBytes, linked.Token).ConfigureAwait(false);
+            var body = await ReadCappedAsync(response.Content, length, settings.MaxResponseBytes, deadline.Token).ConfigureAwait(false);
             return body.Map(bytes => ToSpec(response, bytes));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return new OAuthError.Cancelled();
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             return new OAuthError.Timeout(settings.Timeout);
         }
@@ -71,6 +70,11 @@ public static class HttpClientTransport
         catch (Exception e)
         {
             return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+        }
+        finally
+        {
+            callerRegistration.Dispose();
+            TimeoutSources.Return(deadline);
         }
     }
 
@@ -126,15 +130,13 @@ public static class HttpClientTransport
         }
     }
 
-    private static HttpResponseSpec ToSpec(HttpResponseMessage response, byte[] body) =>
-        new((int)response.StatusCode, response.ReasonPhrase ?? string.Empty,
-            HeadersOf(response.Headers) + HeadersOf(response.Content.Headers),
-            Optional(response.Content.Headers.ContentType?.ToString()), body);
-
-    private static Seq<(string Name, string Value)> HeadersOf(HttpHeaders headers)
+    /// <summary>Status, reason, the response headers (raw values; content headers such as Content-Length are left out:
+    /// the body and <see cref="HttpResponseSpec.ContentType"/> carry what they say) and the Content-Type.</summary>
+    private static HttpResponseSpec ToSpec(HttpResponseMessage response, byte[] body)
     {
-        var list = Seq<(string, string)>();
-        foreach (var h in headers.NonValidated) list = list.Add((h.Key, h.Value.ToString()));
-        return list;
+        var headers = Seq<(string, string)>();
+        foreach (var h in response.Headers.NonValidated) headers = headers.Add((h.Key, h.Value.ToString()));
+        return new((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, headers,
+            Optional(response.Content.Headers.ContentType?.ToString()), body);
     }
 }

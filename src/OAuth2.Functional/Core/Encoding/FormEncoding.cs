@@ -19,6 +19,39 @@ internal static class FormEncoding
         return sb.ToString();
     }
 
+    /// <summary><see cref="Encode"/> straight to UTF-8 bytes (the output is ASCII, so one byte per character).</summary>
+    public static byte[] EncodeUtf8(Seq<(string Name, string Value)> pairs)
+    {
+        var length = -1;
+        foreach (var (name, value) in pairs) length += 2 + EscapedLength(name) + EscapedLength(value);
+        if (length <= 0) return [];
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var (name, value) in pairs)
+        {
+            if (at > 0) bytes[at++] = (byte)'&';
+            at = Write(bytes, at, name);
+            bytes[at++] = (byte)'=';
+            at = Write(bytes, at, value);
+        }
+        return bytes;
+    }
+
+    private static int EscapedLength(string s) => AllLiteral(s) ? s.Length : Escape(s).Length;
+
+    private static int Write(byte[] bytes, int at, string s)
+    {
+        var text = AllLiteral(s) ? s : Escape(s);
+        foreach (var c in text) bytes[at++] = (byte)c;
+        return at;
+    }
+
+    private static bool AllLiteral(string s)
+    {
+        foreach (var c in s) if (!IsLiteral(c)) return false;
+        return true;
+    }
+
     /// <summary>Parses a form body back into pairs (the inverse of <see cref="Encode"/>).</summary>
     public static Seq<(string Name, string Value)> Decode(string body) =>
         body.Length == 0

@@ -11,11 +11,8 @@ internal static class ClientAuthentication
         ValidConfig config, Seq<(string Name, string Value)> pairs)
     {
         var client = config.Config.Client;
-        return client.Secret.Match(
-            secret => config.Config.Options.AuthorizationMethod == AuthorizationMethod.Header
-                ? (pairs, config.BasicAuthorization)
-                : (ParameterMap.SetInPlace(ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), (client.SecretParamName, secret.Reveal())),
-                   Option<string>.None),
-            () => (ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), Option<string>.None));
+        if (client.Secret.Case is not Secret secret) return (ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), None);
+        if (config.Config.Options.AuthorizationMethod == AuthorizationMethod.Header) return (pairs, config.BasicAuthorization);
+        return (ParameterMap.SetInPlace(ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), (client.SecretParamName, secret.Reveal())), None);
     }
 }

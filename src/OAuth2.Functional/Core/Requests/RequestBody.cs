@@ -14,7 +14,7 @@ public sealed record RequestBody(BodyFormat Format, Seq<(string Name, string Val
     public string Render() => Format == BodyFormat.Json ? JsonText.Object(Pairs) : FormEncoding.Encode(Pairs);
 
     /// <summary>The exact body bytes (UTF-8).</summary>
-    public byte[] RenderBytes() => System.Text.Encoding.UTF8.GetBytes(Render());
+    public byte[] RenderBytes() => Format == BodyFormat.Json ? System.Text.Encoding.UTF8.GetBytes(Render()) : FormEncoding.EncodeUtf8(Pairs);
 
     /// <summary>The format and the parameter names; never the values.</summary>
     public override string ToString() => $"RequestBody({Format}: {string.Join(", ", Pairs.Map(p => p.Name))})";

@@ -43,7 +43,7 @@ public static partial class Expiry
         });
 
     /// <summary>Reads the expiry of a token object: <c>expires_at</c> wins over <c>expires_in</c>; neither means none.</summary>
-    internal static Either<OAuthError, Option<DateTimeOffset>> Of(Seq<JsonField> fields, DateTimeOffset receivedAt)
+    internal static Either<OAuthError, Option<DateTimeOffset>> Of(JsonField[] fields, DateTimeOffset receivedAt)
     {
         JsonField? at = null, @in = null;
         foreach (var f in fields)

@@ -20,7 +20,7 @@ internal static class JsonObjectReader
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
     /// <summary>Left: why the bytes are not a JSON object (<c>Right</c> holds the members).</summary>
-    public static Either<string, Seq<JsonField>> Read(ReadOnlyMemory<byte> utf8)
+    public static Either<string, JsonField[]> Read(ReadOnlyMemory<byte> utf8)
     {
         var bytes = utf8.Span.StartsWith("\uFEFF"u8) ? utf8.Span[3..] : utf8.Span;
         if (bytes.Trim(" \t\r\n"u8).IsEmpty) return "the body is empty";
@@ -40,16 +40,16 @@ internal static class JsonObjectReader
     }
 
     /// <summary>Parses JSON text (for stored tokens).</summary>
-    public static Either<string, Seq<JsonField>> Read(string? json) =>
+    public static Either<string, JsonField[]> Read(string? json) =>
         json is null ? "the JSON text is null" : Read(System.Text.Encoding.UTF8.GetBytes(json));
 
-    public static Option<JsonField> Find(Seq<JsonField> fields, string name)
+    public static Option<JsonField> Find(JsonField[] fields, string name)
     {
         foreach (var f in fields) if (f.Name == name) return f;
         return None;
     }
 
-    private static Either<string, Seq<JsonField>> ReadObject(ReadOnlySpan<byte> bytes)
+    private static Either<string, JsonField[]> ReadObject(ReadOnlySpan<byte> bytes)
     {
         var reader = new Utf8JsonReader(bytes, Options);
         reader.Read();
@@ -77,7 +77,7 @@ internal static class JsonObjectReader
         }
         while (reader.Read()) { }
         if (count < fields.Length) System.Array.Resize(ref fields, count);
-        return toSeq(fields);
+        return fields;
     }
 
     /// <summary>The usual member names as constant strings (no allocation on the hot path).</summary>

@@ -16,11 +16,11 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         var json = JsonObjectReader.Read(response.Body);
-        if (json.Case is Seq<JsonField> fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error) return error;
+        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error) return error;
         if (!IsSuccess(response.Status)) return HttpErrorOf(response);
         if (!MediaTypes.IsJson(response.ContentType))
             return Unexpected(response, response.Body.IsEmpty ? "the body is empty; a JSON token was expected" : "the content type is not JSON");
-        if (json.Case is Seq<JsonField> members) return TokenParser.Parse(members, receivedAt);
+        if (json.Case is JsonField[] members) return TokenParser.Parse(members, receivedAt);
         var reason = (string)json.Case!;
         return reason.EndsWith("not an object", StringComparison.Ordinal) ? OAuthError.Malformed("(body)", reason) : Unexpected(response, reason);
     }
@@ -31,8 +31,9 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         if (IsSuccess(response.Status)) return unit;
-        var protocol = JsonObjectReader.Read(response.Body).ToOption().Bind(fields => ProtocolErrorOf(fields, response.Status));
-        return protocol.Match(e => e, () => HttpErrorOf(response));
+        return JsonObjectReader.Read(response.Body).Case is JsonField[] fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error
+            ? error
+            : HttpErrorOf(response);
     }
 
     /// <summary>Interprets an introspection response: a 2xx JSON object whose <c>active</c> member is a boolean.</summary>
@@ -41,19 +42,18 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         var json = JsonObjectReader.Read(response.Body);
-        var protocol = json.ToOption().Bind(fields => ProtocolErrorOf(fields, response.Status));
-        if (protocol.Case is OAuthError error) return error;
+        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error) return error;
         if (!IsSuccess(response.Status)) return HttpErrorOf(response);
         if (!MediaTypes.IsJson(response.ContentType)) return Unexpected(response, "the content type is not JSON");
         return json.MapLeft(reason => Unexpected(response, reason)).Bind(IntrospectionOf);
     }
 
-    private static Either<OAuthError, Introspection> IntrospectionOf(Seq<JsonField> fields) =>
+    private static Either<OAuthError, Introspection> IntrospectionOf(JsonField[] fields) =>
         JsonObjectReader.Find(fields, "active").Filter(f => f.Kind is JsonValueKind.True or JsonValueKind.False).Match(
             active => Right<OAuthError, Introspection>(new Introspection(active.Kind == JsonValueKind.True,
                 TextOf(fields, "scope"), TextOf(fields, "client_id"), TextOf(fields, "sub"),
                 JsonObjectReader.Find(fields, "exp").Filter(f => f.Kind == JsonValueKind.Number).Map(f => Expiry.FromUnixSeconds(f.Number)),
-                fields.Map(f => f.Field).Strict())),
+                toSeq(fields.Select(f => f.Field).ToArray()))),
             () => Left<OAuthError, Introspection>(OAuthError.Malformed("active", "must be a boolean")));
 
     private static bool IsSuccess(int status) => status is >= 200 and < 300;
@@ -70,7 +70,7 @@ public static class Responses
 
     /// <summary>An RFC 6749 §5.2 error: an <c>error</c> member that is not null. A non-string <c>error</c> (some providers
     /// send an object) is kept as its JSON text.</summary>
-    private static Option<OAuthError> ProtocolErrorOf(Seq<JsonField> fields, int status)
+    private static Option<OAuthError> ProtocolErrorOf(JsonField[] fields, int status)
     {
         foreach (var f in fields)
         {
@@ -82,7 +82,7 @@ public static class Responses
         return None;
     }
 
-    private static Option<string> TextOf(Seq<JsonField> fields, string name) =>
+    private static Option<string> TextOf(JsonField[] fields, string name) =>
         JsonObjectReader.Find(fields, name).Bind(f => f.Kind == JsonValueKind.String ? Optional(f.Text) : None).Map(Bounded);
 
     private static string Bounded(string s) => s.Length > BodyExcerpt.MaxChars ? s[..BodyExcerpt.MaxChars] + "…" : s;

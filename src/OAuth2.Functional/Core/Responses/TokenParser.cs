@@ -6,7 +6,7 @@ namespace OAuth2.Functional;
 /// that is wrong when it cannot. Written as plain loops: this is the hot path of every token call.</summary>
 internal static class TokenParser
 {
-    public static Either<OAuthError, AccessToken> Parse(Seq<JsonField> fields, DateTimeOffset receivedAt)
+    public static Either<OAuthError, AccessToken> Parse(JsonField[] fields, DateTimeOffset receivedAt)
     {
         JsonField? access = null, type = null, refresh = null, scope = null;
         foreach (var f in fields)
@@ -40,10 +40,11 @@ internal static class TokenParser
     private static OAuthError NotAString(JsonField f) => OAuthError.Malformed(f.Name, $"must be a string, not {JsonObjectReader.Describe(f.Kind)}");
 
     /// <summary>The members as given, with <c>expires_at</c> set (in place, or appended) to the ISO-8601 instant.</summary>
-    private static Seq<TokenField> Normalize(Seq<JsonField> fields, Option<DateTimeOffset> expiresAt)
+    private static Seq<TokenField> Normalize(JsonField[] fields, Option<DateTimeOffset> expiresAt)
     {
-        var count = fields.Count;
-        var hasExpiresAt = JsonObjectReader.Find(fields, "expires_at").IsSome;
+        var count = fields.Length;
+        var hasExpiresAt = false;
+        foreach (var f in fields) hasExpiresAt |= f.Name == "expires_at";
         var result = new TokenField[expiresAt.IsSome && !hasExpiresAt ? count + 1 : count];
         var iso = expiresAt.IsSome ? new TokenField("expires_at", JsonValueKind.String, Expiry.ToIso(expiresAt.IfNone(default(DateTimeOffset)))) : null;
         var i = 0;
