@@ -36,10 +36,7 @@ public abstract class GrantClient
     /// <c>refresh_token</c>, the old one is kept.</summary>
     public EitherAsync<OAuthError, AccessToken> RefreshAsync(AccessToken? token, Parameters? parameters = null,
         RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
-        RequestTokenAsync("refresh", TokenRequests.Refresh(Config, token, parameters, requestOptions), cancellationToken)
-            .Map(fresh => fresh.RefreshToken.IsNone && token is not null
-                ? token.RefreshToken.Match(fresh.WithRefreshToken, () => fresh)
-                : fresh);
+        TokenAsync("refresh", TokenRequests.Refresh(Config, token, parameters, requestOptions), cancellationToken, token).ToAsync();
 
     /// <summary>Revokes the access or the refresh token (RFC 7009). Any 2xx answer is success.</summary>
     public EitherAsync<OAuthError, Unit> RevokeAsync(AccessToken? token, TokenKind kind, RequestOptions? requestOptions = null,
@@ -69,9 +66,12 @@ public abstract class GrantClient
     /// <summary>Sends a token request and interprets the answer (one async step: this is the hot path).</summary>
     private protected EitherAsync<OAuthError, AccessToken> RequestTokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request,
         CancellationToken cancellationToken) =>
-        TokenAsync(operation, request, cancellationToken).ToAsync();
+        TokenAsync(operation, request, cancellationToken, null).ToAsync();
 
-    private async Task<Either<OAuthError, AccessToken>> TokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request, CancellationToken ct)
+    /// <summary>Build → send → interpret; for a refresh (<paramref name="refreshed"/> given), a response without a
+    /// <c>refresh_token</c> keeps the old one.</summary>
+    private async Task<Either<OAuthError, AccessToken>> TokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request, CancellationToken ct,
+        AccessToken? refreshed)
     {
         if (request.Case is OAuthError invalid) return Log(operation, Left<OAuthError, AccessToken>(invalid));
         var spec = (HttpRequestSpec)request.Case!;
@@ -85,10 +85,13 @@ public abstract class GrantClient
         {
             response = Caught(e, ct);
         }
-        return response.Case is OAuthError failed
-            ? Log(operation, Left<OAuthError, AccessToken>(failed))
-            : Log(operation, Responses.InterpretToken((HttpResponseSpec)response.Case!, clock.GetUtcNow()));
+        if (response.Case is OAuthError failed) return Log(operation, Left<OAuthError, AccessToken>(failed));
+        var token = Responses.InterpretToken((HttpResponseSpec)response.Case!, clock.GetUtcNow());
+        return Log(operation, refreshed is null ? token : token.Map(fresh => KeepRefreshToken(fresh, refreshed)));
     }
+
+    private static AccessToken KeepRefreshToken(AccessToken fresh, AccessToken old) =>
+        fresh.RefreshToken.IsNone && old.RefreshToken.Case is Secret previous ? fresh.WithRefreshToken(previous) : fresh;
 
     private EitherAsync<OAuthError, HttpResponseSpec> SendAsync(string operation, HttpRequestSpec request, CancellationToken ct) =>
         SendCoreAsync(operation, request, ct).ToAsync();
