@@ -6,7 +6,7 @@ namespace OAuth2.Functional;
 public sealed class AuthorizationCode : GrantClient
 {
     private AuthorizationCode(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
-        : base(config, send, clock, logger) { }
+        : base("authorization_code", config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over
     /// <paramref name="httpClient"/>, or over a shared client with redirects off.</summary>
@@ -19,10 +19,6 @@ public sealed class AuthorizationCode : GrantClient
         TimeProvider? clock = null, ILogger? logger = null) =>
         Prepare(config, GrantKind.AuthorizationCode, null, transport).Map(p => new AuthorizationCode(p.Config, p.Transport, clock, logger));
 
-    /// <summary>Requests a token: <c>grant_type=authorization_code</c>, then <paramref name="parameters"/> (<c>code</c>, <c>redirect_uri</c>, <c>code_verifier</c>, …).</summary>
-    public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
-        CancellationToken cancellationToken = default) =>
-        RequestTokenAsync("authorization_code", TokenRequests.AuthorizationCode(Config, parameters, requestOptions), cancellationToken);
 
     /// <summary>The URL to send the user agent to: <c>response_type=code</c>, the client id, then <paramref name="parameters"/>
     /// (<c>redirect_uri</c>, <c>scope</c>, <c>state</c>, <c>code_challenge</c>, …). The exact text is <see cref="Uri.OriginalString"/>.</summary>

@@ -6,7 +6,7 @@ namespace OAuth2.Functional;
 public sealed class ClientCredentials : GrantClient
 {
     private ClientCredentials(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
-        : base(config, send, clock, logger) { }
+        : base("client_credentials", config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over
     /// <paramref name="httpClient"/>, or over a shared client with redirects off.</summary>
@@ -18,9 +18,4 @@ public sealed class ClientCredentials : GrantClient
     public static Either<OAuthError, ClientCredentials> Create(OAuthConfig config, OAuthTransport transport,
         TimeProvider? clock = null, ILogger? logger = null) =>
         Prepare(config, GrantKind.ClientCredentials, null, transport).Map(p => new ClientCredentials(p.Config, p.Transport, clock, logger));
-
-    /// <summary>Requests a token: <c>grant_type=client_credentials</c>, then <paramref name="parameters"/> (e.g. <c>scope</c>).</summary>
-    public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
-        CancellationToken cancellationToken = default) =>
-        RequestTokenAsync("client_credentials", TokenRequests.ClientCredentials(Config, parameters, requestOptions), cancellationToken);
 }

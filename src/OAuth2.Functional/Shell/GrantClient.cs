@@ -14,8 +14,11 @@ public abstract class GrantClient
     private readonly TimeProvider clock;
     private readonly ILogger logger;
 
-    private protected GrantClient(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
+    private readonly string grantType;
+
+    private protected GrantClient(string grantType, ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
     {
+        this.grantType = grantType;
         Config = config;
         this.send = send;
         this.clock = clock ?? TimeProvider.System;
@@ -24,6 +27,13 @@ public abstract class GrantClient
 
     /// <summary>The validated configuration, with its resolved endpoint URLs.</summary>
     public ValidConfig Config { get; }
+
+    /// <summary>Requests a token with this client's grant: <c>grant_type</c> first, then <paramref name="parameters"/>
+    /// (client credentials: <c>scope</c>; password: <c>username</c>, <c>password</c>, <c>scope</c>; authorization code:
+    /// <c>code</c>, <c>redirect_uri</c>, <c>code_verifier</c>). Generic code over any grant can call it on <see cref="GrantClient"/>.</summary>
+    public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
+        CancellationToken cancellationToken = default) =>
+        TokenAsync(grantType, TokenRequests.ForGrant(Config, grantType, parameters, requestOptions), cancellationToken, null).ToAsync();
 
     /// <summary>Restores a token from JSON (simple-oauth2's <c>createToken</c>), e.g. one stored with <see cref="AccessToken.ToJson"/>.</summary>
     public Either<OAuthError, AccessToken> CreateToken(string? json) => AccessToken.FromJson(json, clock.GetUtcNow());
@@ -62,11 +72,6 @@ public abstract class GrantClient
             ? RevokeAsync(token, TokenKind.RefreshToken, requestOptions, cancellationToken)
             : RightAsync<OAuthError, Unit>(unit)
         select unit;
-
-    /// <summary>Sends a token request and interprets the answer (one async step: this is the hot path).</summary>
-    private protected EitherAsync<OAuthError, AccessToken> RequestTokenAsync(string operation, Either<OAuthError, HttpRequestSpec> request,
-        CancellationToken cancellationToken) =>
-        TokenAsync(operation, request, cancellationToken, null).ToAsync();
 
     /// <summary>Build → send → interpret; for a refresh (<paramref name="refreshed"/> given), a response without a
     /// <c>refresh_token</c> keeps the old one.</summary>

@@ -6,7 +6,7 @@ namespace OAuth2.Functional;
 public sealed class ResourceOwnerPassword : GrantClient
 {
     private ResourceOwnerPassword(ValidConfig config, SendHttp send, TimeProvider? clock, ILogger? logger)
-        : base(config, send, clock, logger) { }
+        : base("password", config, send, clock, logger) { }
 
     /// <summary>Validates <paramref name="config"/> for this grant (every problem reported) and makes a client over
     /// <paramref name="httpClient"/>, or over a shared client with redirects off.</summary>
@@ -18,9 +18,4 @@ public sealed class ResourceOwnerPassword : GrantClient
     public static Either<OAuthError, ResourceOwnerPassword> Create(OAuthConfig config, OAuthTransport transport,
         TimeProvider? clock = null, ILogger? logger = null) =>
         Prepare(config, GrantKind.ResourceOwnerPassword, null, transport).Map(p => new ResourceOwnerPassword(p.Config, p.Transport, clock, logger));
-
-    /// <summary>Requests a token: <c>grant_type=password</c>, then <paramref name="parameters"/> (<c>username</c>, <c>password</c>, <c>scope</c>).</summary>
-    public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
-        CancellationToken cancellationToken = default) =>
-        RequestTokenAsync("password", TokenRequests.Password(Config, parameters, requestOptions), cancellationToken);
 }
