@@ -28,6 +28,11 @@ public abstract class GrantClient
     /// <summary>The validated configuration, with its resolved endpoint URLs.</summary>
     public ValidConfig Config { get; }
 
+    /// <summary>The clock and logger this client was made with (token sources over it share them).</summary>
+    internal TimeProvider Time => clock;
+    internal ILogger Logger => logger;
+    internal string GrantType => grantType;
+
     /// <summary>Requests a token with this client's grant: <c>grant_type</c> first, then <paramref name="parameters"/>
     /// (client credentials: <c>scope</c>; password: <c>username</c>, <c>password</c>, <c>scope</c>; authorization code:
     /// <c>code</c>, <c>redirect_uri</c>, <c>code_verifier</c>). Generic code over any grant can call it on <see cref="GrantClient"/>.</summary>

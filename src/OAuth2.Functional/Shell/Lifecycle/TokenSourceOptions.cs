@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace OAuth2.Functional;
+
+/// <summary>How a <see cref="TokenSource"/> behaves: when it renews, what it starts with, whom it tells about new tokens.</summary>
+public sealed record TokenSourceOptions
+{
+    /// <summary>The defaults: <see cref="RenewalOptions.Default"/>, no seed, no hook, named <c>default</c>.</summary>
+    public static TokenSourceOptions Default { get; } = new();
+
+    /// <summary>When to renew (skew, fallback lifetime, refresh-ahead window).</summary>
+    public RenewalOptions Renewal { get; init; } = RenewalOptions.Default;
+
+    /// <summary>A token to start with, e.g. one stored earlier with <see cref="AccessToken.ToJson"/> and read back with
+    /// <see cref="GrantClient.CreateToken"/>. It is used while it is good and refreshed when it has a refresh token.</summary>
+    public Option<AccessToken> Seed { get; init; }
+
+    /// <summary>Called once for every new token (the persistence hook), after the waiting callers got it, e.g. to store
+    /// <c>token.ToJson()</c>. Its exceptions are logged and never reach a caller.</summary>
+    public Func<AccessToken, CancellationToken, Task>? OnNewToken { get; init; }
+
+    /// <summary>A name for logs and metric tags (never a secret); default <c>default</c>.</summary>
+    public string Name { get; init; } = "default";
+
+    /// <summary>The clock; by default the grant client's (or the system clock for a source over functions).</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>The logger; by default the grant client's (or none).</summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>Names and settings only: the seed prints as present or not, the hook as set or not.</summary>
+    public override string ToString() =>
+        $"TokenSourceOptions(Name = {Name}, Renewal = {Renewal}, Seed = {(Seed.IsSome ? "[redacted]" : "none")}, OnNewToken = {(OnNewToken is null ? "none" : "set")})";
+}
