@@ -54,6 +54,15 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     public OAuthConfig ConfigFor(DevClient client, OAuthOptions? options = null) =>
         new(new ClientSettings(client.Id, client.Secret), new AuthSettings(BaseUri.AbsoluteUri)) { Options = options ?? OAuthOptions.Default };
 
+    /// <summary>Counts token requests and injects token-endpoint faults.</summary>
+    public TokenEndpointMonitor TokenEndpoint { get; } = new();
+
+    /// <summary>A protected resource (<c>/api/resource</c>) that checks bearer tokens; its URL is <see cref="ResourceUri"/>.</summary>
+    public ResourceEndpoint Resource { get; } = new();
+
+    /// <summary>The protected resource's URL.</summary>
+    public Uri ResourceUri => new(BaseUri, ResourceEndpoint.Path.TrimStart('/'));
+
     /// <summary>The discovery document's URL.</summary>
     public Uri DiscoveryUri => new(BaseUri, ".well-known/openid-configuration");
 
@@ -93,6 +102,9 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
 
         var app = builder.Build();
         var server = new DevAuthorizationServer(app);
+        app.Use((http, next) => server.TokenEndpoint.Handle(http, () => next(http)));
+        app.UseAuthentication();
+        app.Map(ResourceEndpoint.Path, (Func<HttpContext, Task<IResult>>)server.Resource.Handle);
         app.MapMethods("/oauth/authorize", ["GET", "POST"], (Func<HttpContext, IResult>)(http => Endpoints.Authorize(http, server.User)));
         app.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)(http => Endpoints.Token(http, server.User)));
         app.MapMethods("/oauth/verify", ["GET", "POST"], (Func<HttpContext, Task<IResult>>)(http => Endpoints.Verify(http, server.User)));
