@@ -1,0 +1,77 @@
+namespace OAuth2.Functional;
+
+/// <summary>Sending with a token, without exceptions: the functional counterpart of <see cref="OAuthTokenHandler"/>.</summary>
+public static class AuthorizedHttp
+{
+    /// <summary>
+    /// Sends the request that <paramref name="request"/> builds, with a token from <paramref name="tokens"/> attached,
+    /// over any <paramref name="http"/> client. The token goes only to <paramref name="allowedOrigins"/> (by default the
+    /// origin of <paramref name="http"/>'s <c>BaseAddress</c>). On a 401 that says <c>invalid_token</c> (RFC 6750) the
+    /// token is dropped and the request is built and sent once more with a new one. Every failure is a <c>Left</c>:
+    /// no token, a refused origin, a transport failure, a timeout or a cancellation. Any HTTP status is a <c>Right</c>;
+    /// the caller disposes the response.
+    /// </summary>
+    public static EitherAsync<OAuthError, HttpResponseMessage> SendAsync(this HttpClient http, TokenSource tokens,
+        Func<HttpRequestMessage> request, Seq<Uri> allowedOrigins = default, CancellationToken cancellationToken = default) =>
+        Send(http, tokens, request, allowedOrigins, cancellationToken).ToAsync();
+
+    private static async Task<Either<OAuthError, HttpResponseMessage>> Send(HttpClient http, TokenSource tokens,
+        Func<HttpRequestMessage> build, Seq<Uri> allowedOrigins, CancellationToken ct)
+    {
+        if (http is null || tokens is null || build is null)
+            return OAuthError.Argument(http is null ? "http" : tokens is null ? "tokens" : "request", "is required");
+        var allowed = allowedOrigins.IsEmpty && http.BaseAddress is { } b ? Seq1(b) : allowedOrigins;
+        Option<AccessToken> used = None;
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await tokens.GetTokenValueAsync(ct).ConfigureAwait(false);
+            if (token.Case is OAuthError noToken) return noToken;
+            var t = (AccessToken)token.Case!;
+            if (used.Map(u => ReferenceEquals(u, t)).IfNone(false)) return OAuthError.Argument("token", "the token source gave the rejected token again");
+            var sent = await Once(http, t, build, allowed, ct).ConfigureAwait(false);
+            if (sent.Case is not HttpResponseMessage response || attempt > 0 || !BearerRules.ShouldRetry(response, false)) return sent;
+            response.Dispose();
+            tokens.Invalidate(t);
+            used = t;
+        }
+    }
+
+    private static async Task<Either<OAuthError, HttpResponseMessage>> Once(HttpClient http, AccessToken token, Func<HttpRequestMessage> build,
+        Seq<Uri> allowed, CancellationToken ct)
+    {
+        HttpRequestMessage? message = null;
+        try
+        {
+            message = build();
+            if (message is null) return OAuthError.Argument("request", "the request builder returned null");
+            var target = message.RequestUri is { IsAbsoluteUri: false } relative && http.BaseAddress is { } b ? new Uri(b, relative) : message.RequestUri ?? http.BaseAddress;
+            if (BearerRules.Refusal(target, allowed).Case is OAuthError refused)
+            {
+                message.Dispose();
+                return refused;
+            }
+            BearerRules.Attach(message, token);
+            return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+        }
+        catch (OAuthTokenException e)
+        {
+            message?.Dispose();
+            return e.Error;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            message?.Dispose();
+            return new OAuthError.Cancelled();
+        }
+        catch (OperationCanceledException)
+        {
+            message?.Dispose();
+            return new OAuthError.Timeout(http.Timeout);
+        }
+        catch (Exception e)
+        {
+            message?.Dispose();
+            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+        }
+    }
+}
