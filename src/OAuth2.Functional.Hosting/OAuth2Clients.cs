@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace OAuth2.Functional.Hosting;
+
+/// <summary>
+/// The named clients' token sources, made once per name from the validated options: the token endpoint is reached
+/// through the named <c>HttpClient</c> <see cref="TokenEndpointClientName"/> from <see cref="IHttpClientFactory"/>
+/// (add resilience handlers to it), and the clock and logger come from the container.
+/// </summary>
+public sealed class OAuth2Clients
+{
+    private readonly IOptionsMonitor<OAuth2ClientOptions> options;
+    private readonly IHttpClientFactory http;
+    private readonly TimeProvider clock;
+    private readonly ILoggerFactory loggers;
+    private readonly ConcurrentDictionary<string, Lazy<Either<OAuthError, TokenSource>>> sources = new();
+
+    /// <summary>Made by the container.</summary>
+    public OAuth2Clients(IOptionsMonitor<OAuth2ClientOptions> options, IHttpClientFactory http, TimeProvider? clock = null, ILoggerFactory? loggers = null)
+    {
+        this.options = options;
+        this.http = http;
+        this.clock = clock ?? TimeProvider.System;
+        this.loggers = loggers ?? NullLoggerFactory.Instance;
+    }
+
+    /// <summary>The name of the <c>HttpClient</c> that carries a client's token requests.</summary>
+    public static string TokenEndpointClientName(string name) => "OAuth2.Functional.TokenEndpoint." + name;
+
+    /// <summary>The token source of client <paramref name="name"/> (the same one on every call), or why there is none.</summary>
+    public Either<OAuthError, TokenSource> TokenSource(string name) =>
+        sources.GetOrAdd(name, n => new Lazy<Either<OAuthError, TokenSource>>(() => Make(n))).Value;
+
+    private Either<OAuthError, TokenSource> Make(string name)
+    {
+        var o = options.Get(name);
+        var logger = loggers.CreateLogger("OAuth2.Functional." + name);
+        var config = ClientOptionsMapping.Config(o);
+        OAuthTransport transport = (request, ct) =>
+            HttpClientTransport.Create(http.CreateClient(TokenEndpointClientName(name)), config.Http)(request, ct);
+        var sourceOptions = new TokenSourceOptions { Name = name, Renewal = ClientOptionsMapping.Renewal(o), TimeProvider = clock, Logger = logger };
+        return from grant in ClientOptionsMapping.Grant(o)
+               from client in grant == GrantKind.ResourceOwnerPassword
+                   ? ResourceOwnerPassword.Create(config, transport, clock, logger).Map(c => (GrantClient)c)
+                   : ClientCredentials.Create(config, transport, clock, logger).Map(c => (GrantClient)c)
+               from source in OAuth2.Functional.TokenSource.Create(client, ClientOptionsMapping.Parameters(o), sourceOptions)
+               select source;
+    }
+}
