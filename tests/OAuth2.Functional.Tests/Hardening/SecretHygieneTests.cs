@@ -46,6 +46,17 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return new DevUser("alice", "pw-" + Mark);
         yield return new AuthorizationResponse(new Uri("http://127.0.0.1/callback?code=" + Mark), Some(Mark), Some("s"), None);
         foreach (var e in Errors()) yield return e;
+        var markToken = Right(AccessToken.FromJson($"{{\"access_token\":\"{Mark}\",\"refresh_token\":\"{Mark}\",\"expires_in\":3600}}", Jan1));
+        var schedule = RenewalPolicy.Schedule(markToken, Jan1, RenewalOptions.Default);
+        yield return schedule;
+        yield return RenewalOptions.Default;
+        yield return new CacheState(Some(schedule), Some(Jan1.AddHours(1)), None);
+        yield return new TokenSourceOptions { Seed = Some(markToken), Name = "n" };
+        yield return OAuthTokenHandlerOptions.For(new Uri("https://api.example/"));
+        foreach (var at in new[] { Jan1, Jan1.AddMinutes(55), Jan1.AddHours(2) })
+            yield return RenewalPolicy.Decide(new CacheState(Some(schedule), Some(Jan1.AddHours(3)), None), at, RenewalOptions.Default);
+        yield return RenewalPolicy.Decide(CacheState.Empty, Jan1, RenewalOptions.Default);
+        yield return RenewalPolicy.Decide(new CacheState(Some(schedule), None, None), Jan1.AddMinutes(55), RenewalOptions.Default);
     }
 
     /// <summary>Every error case, built from inputs that carry secrets.</summary>

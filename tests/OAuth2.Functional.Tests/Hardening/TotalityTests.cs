@@ -22,6 +22,8 @@ public class TotalityTests
         yield return Right(TokenRequests.ClientCredentials(Valid(config), null));
         yield return Left(Responses.InterpretToken(HttpResponseSpec.Of(500, null, ""), Jan1));
         yield return Secret.Of("x");
+        yield return Right(TokenSource.FromFunctions(_ => LeftAsync<OAuthError, AccessToken>(new OAuthError.Cancelled()), null));
+        yield return Right(TokenSourceCache.Create(Right(ClientCredentials.Create(config, Never))));
     }
 
     private static object? DefaultOf(Type t) => t.IsValueType ? Activator.CreateInstance(t) : null;

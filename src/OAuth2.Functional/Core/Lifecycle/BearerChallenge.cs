@@ -44,5 +44,5 @@ public static class BearerChallenge
 
     /// <summary>True when any of the challenges says <c>error="invalid_token"</c>.</summary>
     public static bool IsInvalidToken(IEnumerable<string> challenges) =>
-        challenges.Any(c => Error(c).Map(e => e == "invalid_token").IfNone(false));
+        challenges is not null && challenges.Any(c => Error(c).Map(e => e == "invalid_token").IfNone(false));
 }

@@ -15,6 +15,7 @@ public static class RenewalPolicy
     /// usable life, so a short-lived token is not renewed the moment it arrives).</summary>
     public static TokenSchedule Schedule(Option<DateTimeOffset> expiresAt, DateTimeOffset obtainedAt, RenewalOptions options)
     {
+        options ??= RenewalOptions.Default;
         var obtained = (Int128)obtainedAt.UtcTicks;
         var expires = expiresAt.Match(e => (Int128)e.UtcTicks, () => obtained + options.FallbackLifetime.Ticks);
         var useUntil = expires - options.Skew.Ticks;
@@ -27,11 +28,14 @@ public static class RenewalPolicy
 
     /// <summary>The schedule of a token, from its own <see cref="AccessToken.ExpiresAt"/>.</summary>
     public static TokenSchedule Schedule(AccessToken token, DateTimeOffset obtainedAt, RenewalOptions options) =>
-        Schedule(token.ExpiresAt, obtainedAt, options);
+        Schedule(token?.ExpiresAt ?? None, obtainedAt, options);
 
     /// <summary>The decision at <paramref name="now"/>: use the token, use it and renew ahead, renew, or wait for a
     /// server-requested instant.</summary>
     public static RenewalDecision Decide(CacheState state, DateTimeOffset now, RenewalOptions options) =>
+        DecideOn(state ?? CacheState.Empty, now);
+
+    private static RenewalDecision DecideOn(CacheState state, DateTimeOffset now) =>
         state.Token.Match(
             Some: s => now < s.UseUntil
                 ? now >= s.AheadFrom && NotBlocked(state.RetryNotBefore, now) && NotBlocked(state.AheadNotBefore, now)
@@ -47,7 +51,7 @@ public static class RenewalPolicy
     /// <summary>After a refresh failed with <paramref name="error"/>: an <c>invalid_grant</c> answer means the refresh
     /// token is dead, so re-run the grant where possible, else drop the token; any other failure keeps it.</summary>
     public static RefreshFailureAction AfterRefreshFailure(OAuthError error, bool canRunGrant) =>
-        !LifecycleErrors.IsInvalidGrant(error) ? RefreshFailureAction.Keep
+        error is null || !LifecycleErrors.IsInvalidGrant(error) ? RefreshFailureAction.Keep
         : canRunGrant ? RefreshFailureAction.RunGrant
         : RefreshFailureAction.Drop;
 
@@ -55,10 +59,10 @@ public static class RenewalPolicy
     /// <see cref="CacheState.RetryNotBefore"/>; a failed refresh-ahead delays the next one; nothing else is remembered
     /// (failures are not cached).</summary>
     public static CacheState AfterFailure(CacheState state, OAuthError error, DateTimeOffset receivedAt, bool wasAhead, RenewalOptions options) =>
-        state with
+        (state ?? CacheState.Empty) with
         {
-            RetryNotBefore = LifecycleErrors.RetryAt(error, receivedAt),
-            AheadNotBefore = wasAhead ? Some(At((Int128)receivedAt.UtcTicks + options.AheadRetryDelay.Ticks)) : None,
+            RetryNotBefore = error is null ? None : LifecycleErrors.RetryAt(error, receivedAt),
+            AheadNotBefore = wasAhead ? Some(At((Int128)receivedAt.UtcTicks + (options ?? RenewalOptions.Default).AheadRetryDelay.Ticks)) : None,
         };
 
     private static bool NotBlocked(Option<DateTimeOffset> notBefore, DateTimeOffset now) => notBefore.Match(t => now >= t, true);

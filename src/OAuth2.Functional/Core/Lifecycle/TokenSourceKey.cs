@@ -8,8 +8,8 @@ namespace OAuth2.Functional;
 /// <param name="TokenUrl">The token endpoint.</param>
 /// <param name="ClientId">The client id.</param>
 /// <param name="Parameters">The parameters the token is requested with.</param>
-public sealed record TokenSourceKey(Uri TokenUrl, string ClientId, Parameters Parameters)
+internal sealed record TokenSourceKey(Uri TokenUrl, string ClientId, Parameters Parameters)
 {
-    /// <summary>The key of tokens that <paramref name="config"/>'s client gets with <paramref name="parameters"/>.</summary>
+    // The key of tokens that <paramref name="config"/>'s client gets with these parameters.
     public static TokenSourceKey Of(ValidConfig config, Parameters parameters) => new(config.TokenUrl, config.Config.Client.Id, parameters);
 }

@@ -49,15 +49,18 @@ public sealed class TokenSource
     /// no usable token, and refreshes instead when its token has a refresh token (falling back to the grant on
     /// <c>invalid_grant</c>). Right for client credentials; for a password grant the parameters hold the credentials.</summary>
     public static Either<OAuthError, TokenSource> Create(GrantClient client, Parameters? parameters = null, TokenSourceOptions? options = null) =>
-        Validated(options).Map(o => OverClient(client, parameters ?? Parameters.Empty, o));
+        from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
+        from o in Validated(options)
+        select OverClient(c, parameters ?? Parameters.Empty, o);
 
     /// <summary>A source that starts from <paramref name="token"/> (e.g. from an authorization code or a stored token)
     /// and can only refresh it: the grant is never re-run, so a dead refresh token gives a <c>Left</c> and drops the token.</summary>
     public static Either<OAuthError, TokenSource> FromToken(GrantClient client, AccessToken token, TokenSourceOptions? options = null) =>
+        from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
         from o in Validated(options)
         from t in Optional(token).ToEither(OAuthError.Argument("token", "is required"))
-        select new TokenSource(null, (old, ct) => client.RefreshAsync(old, cancellationToken: ct).ToEither(), o with { Seed = Some(t) },
-            o.TimeProvider ?? client.Time, o.Logger ?? client.Logger);
+        select new TokenSource(null, (old, ct) => c.RefreshAsync(old, cancellationToken: ct).ToEither(), o with { Seed = Some(t) },
+            o.TimeProvider ?? c.Time, o.Logger ?? c.Logger);
 
     /// <summary>A source over any fetch functions: <paramref name="grant"/> gets a new token (or null when there is
     /// none), <paramref name="refresh"/> renews one that has a refresh token (or null). At least one is needed.</summary>
@@ -79,7 +82,7 @@ public sealed class TokenSource
             (old, ct) => client.RefreshAsync(old, cancellationToken: ct).ToEither(),
             options, options.TimeProvider ?? client.Time, options.Logger ?? client.Logger);
 
-    private static Either<OAuthError, TokenSourceOptions> Validated(TokenSourceOptions? options)
+    internal static Either<OAuthError, TokenSourceOptions> Validated(TokenSourceOptions? options)
     {
         var o = options ?? TokenSourceOptions.Default;
         return o.Renewal is null
@@ -105,9 +108,10 @@ public sealed class TokenSource
         return SlowAsync(s, cancellationToken).ToAsync();
     }
 
-    /// <summary>The same as <see cref="GetTokenAsync"/> as a <see cref="ValueTask{TResult}"/>: a cached read completes
-    /// synchronously and allocates nothing, also for the caller that awaits it.</summary>
-    public ValueTask<Either<OAuthError, AccessToken>> GetTokenValueAsync(CancellationToken cancellationToken = default)
+    /// <summary>The same as <see cref="GetTokenAsync"/> as a <see cref="ValueTask{TResult}"/>, for the handler: a cached read
+    /// completes synchronously and allocates nothing, also for the caller that awaits it. (Internal: the public API
+    /// speaks EitherAsync.)</summary>
+    internal ValueTask<Either<OAuthError, AccessToken>> GetTokenValueAsync(CancellationToken cancellationToken = default)
     {
         var s = current;
         if (clock.GetUtcNow().UtcTicks < s.AheadFromTicks)
@@ -126,7 +130,7 @@ public sealed class TokenSource
         while (true)
         {
             var s = current;
-            if (s.Token is null || !s.Token.Equals(token)) return false;
+            if (s.Token is null || token is null || !s.Token.Equals(token)) return false;
 #pragma warning disable CS0420 // a volatile field passed by ref: Interlocked gives the same (stronger) guarantee
             if (ReferenceEquals(Interlocked.CompareExchange(ref current, s.Retired(), s), s)) return true;
 #pragma warning restore CS0420

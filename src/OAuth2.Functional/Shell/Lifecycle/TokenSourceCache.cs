@@ -23,7 +23,7 @@ public sealed class TokenSourceCache
     /// its seed: a seed belongs to one set of parameters).</summary>
     public static Either<OAuthError, TokenSourceCache> Create(GrantClient client, TokenSourceOptions? options = null) =>
         from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
-        from o in (options ?? TokenSourceOptions.Default).Renewal.Validate().Map(_ => options ?? TokenSourceOptions.Default)
+        from o in TokenSource.Validated(options)
         select new TokenSourceCache(c, o with { Seed = None });
 
     /// <summary>The source for <paramref name="parameters"/>: the same instance for equal parameters.</summary>
