@@ -44,7 +44,7 @@ public class PackageTests
                 Assert.Equal("README.md", Meta("readme"));
                 Assert.Contains(nuspec.Descendants(), e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "LanguageExt.Core");
                 var xml = new StreamReader(zip.GetEntry("lib/net10.0/OAuth2.Functional.xml")!.Open()).ReadToEnd();
-                Assert.Contains("M:OAuth2.Functional.ClientCredentials.GetTokenAsync", xml);
+                Assert.Contains("M:OAuth2.Functional.GrantClient.GetTokenAsync", xml);
             }
             Assert.True(File.Exists(Path.ChangeExtension(library, ".snupkg")));
             var devServer = await Pack("OAuth2.Functional.DevServer", output);

@@ -12,9 +12,9 @@ public class TotalityTests
     private static IEnumerable<object> Receivers()
     {
         var config = DefaultConfig();
-        yield return Right(ClientCredentials.Create(config, Never));
-        yield return Right(ResourceOwnerPassword.Create(config, Never));
-        yield return Right(AuthorizationCode.Create(config, Never));
+        yield return Right(ClientCredentials.Create(config, transport: Never));
+        yield return Right(ResourceOwnerPassword.Create(config, transport: Never));
+        yield return Right(AuthorizationCode.Create(config, transport: Never));
         yield return Token("{\"access_token\":\"a\",\"expires_in\":5}");
         yield return Parameters.Empty;
         yield return Right(Pkce.FromVerifier(new string('a', 43)));
