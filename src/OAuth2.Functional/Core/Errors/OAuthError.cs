@@ -31,7 +31,7 @@ public abstract record OAuthError
     };
 
     /// <summary>The HTTP status as a plain nullable number (for callers who do not use LanguageExt).</summary>
-    public int? HttpStatus => StatusCode.Match(s => (int?)s, () => null);
+    public int? HttpStatus => StatusCode.MatchUnsafe(s => (int?)s, () => null);
 
     /// <summary>The server's <c>Retry-After</c> (a delay or a date), on a <see cref="ProtocolError"/> or an
     /// <see cref="HttpError"/> whose response carried one (typically 429 or 503).</summary>
