@@ -46,7 +46,7 @@ public class EncodingProperties
             return config.Bind(c => AuthorizeUrls.Build(c, new Parameters(given.Map(p => (p.Name, (ParamValue)new ParamValue.Text(p.Value))))))
                 .Match(uri =>
                 {
-                    var text = uri.OriginalString;
+                    var text = uri;
                     var query = text[(text.IndexOf('?') + 1)..];
                     var expected = Seq<(string, string)>(("response_type", "code"), ("client_id", clientId)).Append(given.Map(p => (p.Name, p.Value)));
                     return QueryEncoding.Decode(query).Equals(expected).Label(text);

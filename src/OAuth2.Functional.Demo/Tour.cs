@@ -68,7 +68,7 @@ internal sealed class Tour(DevAuthorizationServer server)
             select "public client \"spa\": " + Redact.Token(token);
     }
 
-    private static EitherAsync<OAuthError, AuthorizationResponse> FollowRedirect(Uri url) =>
+    private static EitherAsync<OAuthError, AuthorizationResponse> FollowRedirect(string url) =>
         UserAgent.FollowAuthorizeAsync(url).Map(r => r.MapLeft(e => OAuthError.Argument("authorize", e))).ToAsync();
 
     private EitherAsync<OAuthError, string> RevokeAccess() =>

@@ -23,11 +23,11 @@ public static class UserAgent
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>GETs <paramref name="authorizeUrl"/> and parses the redirect's query.</summary>
-    public static async Task<Either<string, AuthorizationResponse>> FollowAuthorizeAsync(Uri authorizeUrl, CancellationToken cancellationToken = default)
+    public static async Task<Either<string, AuthorizationResponse>> FollowAuthorizeAsync(string authorizeUrl, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var response = await Http.GetAsync(authorizeUrl, cancellationToken);
+            using var response = await Http.GetAsync(new Uri(authorizeUrl, UriKind.Absolute), cancellationToken);
             var location = response.Headers.Location;
             if (location is null) return $"the authorize endpoint answered {(int)response.StatusCode} without a redirect: {await response.Content.ReadAsStringAsync(cancellationToken)}";
             var query = System.Web.HttpUtility.ParseQueryString(location.Query);

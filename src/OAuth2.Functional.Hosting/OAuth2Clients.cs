@@ -44,8 +44,8 @@ public sealed class OAuth2Clients
         var sourceOptions = new TokenSourceOptions { Name = name, Renewal = ClientOptionsMapping.Renewal(o), TimeProvider = clock, Logger = logger };
         return from grant in ClientOptionsMapping.Grant(o)
                from client in grant == GrantKind.ResourceOwnerPassword
-                   ? ResourceOwnerPassword.Create(config, transport, clock, logger).Map(c => (GrantClient)c)
-                   : ClientCredentials.Create(config, transport, clock, logger).Map(c => (GrantClient)c)
+                   ? ResourceOwnerPassword.Create(config, null, clock, logger, transport).Map(c => (GrantClient)c)
+                   : ClientCredentials.Create(config, null, clock, logger, transport).Map(c => (GrantClient)c)
                from source in OAuth2.Functional.TokenSource.Create(client, ClientOptionsMapping.Parameters(o), sourceOptions)
                select source;
     }

@@ -66,8 +66,8 @@ public sealed class Contenders
     }
 
     public async Task<string?> OursClientCredentialsAsync() =>
-        (await ours.GetTokenAsync(Parameters.Empty.WithScope("api")).ToEither()).Match(t => t.Value.Reveal(), e => e.Code);
+        (await ours.GetTokenAsync(Parameters.Empty.WithScope("api")).ToEither()).Match(t => t.Value.Reveal(), e => e is OAuthError.ProtocolError p ? p.Error : e.Code);
 
     public async Task<string?> OursRefreshAsync() =>
-        (await ours.RefreshAsync(oursRefreshable).ToEither()).Match(t => t.Value.Reveal(), e => e.Code);
+        (await ours.RefreshAsync(oursRefreshable).ToEither()).Match(t => t.Value.Reveal(), e => e is OAuthError.ProtocolError p ? p.Error : e.Code);
 }

@@ -50,5 +50,5 @@ public class PureCoreBenchmarks
 
     [Benchmark] public Either<OAuthError, AccessToken> FromJson() => AccessToken.FromJson(Stored, Now);
 
-    [Benchmark] public string AuthorizeUrl() => AuthorizeUrls.Build(Config, Authorize).Match(u => u.OriginalString, e => e.Code);
+    [Benchmark] public string AuthorizeUrl() => AuthorizeUrls.Build(Config, Authorize).Match(u => u, e => e.Code);
 }

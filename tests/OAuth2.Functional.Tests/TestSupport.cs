@@ -22,6 +22,9 @@ internal static class TestSupport
     public static TCase LeftOf<TCase, T>(Either<OAuthError, T> either) where TCase : OAuthError =>
         Assert.IsType<TCase>(Left(either));
 
+    /// <summary>The server's RFC 6749 §5.2 <c>error</c> of a protocol error (failing the test for any other case).</summary>
+    public static string ServerError(OAuthError e) => Assert.IsType<OAuthError.ProtocolError>(e).Error;
+
     public static DateTimeOffset Jan1 => new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static AccessToken Token(string json, DateTimeOffset? now = null) => Right(AccessToken.FromJson(json, now ?? Jan1));

@@ -75,6 +75,19 @@ public sealed record AccessToken
         new(Value, TokenType, Some(refreshToken), ExpiresAt, Scope,
             TokenFields.Set(Fields, new TokenField("refresh_token", System.Text.Json.JsonValueKind.String, refreshToken.Reveal())));
 
+    /// <summary>A refreshed token completed from the one it replaces (<paramref name="old"/>): a response without
+    /// <c>refresh_token</c> keeps the old one (no rotation), and one without <c>scope</c> keeps the old scope (RFC 6749 §6:
+    /// the scope originally granted). Both are written into <see cref="Fields"/> too, so <see cref="ToJson"/> keeps them.</summary>
+    internal AccessToken CarryOver(AccessToken? old)
+    {
+        if (old is null) return this;
+        var token = RefreshToken.IsNone && old.RefreshToken.Case is Secret previous ? WithRefreshToken(previous) : this;
+        return token.Scope.IsNone && old.Scope.Case is string scope
+            ? new(token.Value, token.TokenType, token.RefreshToken, token.ExpiresAt, Some(scope),
+                TokenFields.Set(token.Fields, new TokenField("scope", System.Text.Json.JsonValueKind.String, scope)))
+            : token;
+    }
+
     /// <summary>Type, expiry, scope and member names; never a token value.</summary>
     public override string ToString() =>
         $"AccessToken(Value = [redacted], TokenType = {TokenType.IfNone("none")}, RefreshToken = {(RefreshToken.IsSome ? "[redacted]" : "none")}, " +

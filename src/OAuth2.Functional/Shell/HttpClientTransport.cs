@@ -37,15 +37,17 @@ public static class HttpClientTransport
     private static async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpClient http, HttpSettings settings, HttpRequestSpec request, CancellationToken ct)
     {
         if (ct.IsCancellationRequested) return new OAuthError.Cancelled();
-        var deadline = TimeoutSources.Rent(settings.Timeout);
-        var callerRegistration = ct.CanBeCanceled ? ct.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
+        // One fresh source per exchange, linked to the caller's token and disposed with the exchange: nothing that may
+        // still hold its token (a content stream, a late registration) can be cancelled by another request's timeout.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
+            if (settings.Timeout != System.Threading.Timeout.InfiniteTimeSpan) deadline.CancelAfter(settings.Timeout);
             using var message = ToMessage(request);
+            var sent = Sent.Of(message);
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-            var final = response.RequestMessage?.RequestUri;
-            if (final is not null && final != request.Url)
-                return new OAuthError.UnexpectedRedirect((int)response.StatusCode, Some(final.GetLeftPart(UriPartial.Path)));
+            if (sent.WasRedirected(response.RequestMessage))
+                return new OAuthError.UnexpectedRedirect((int)response.StatusCode, Optional(response.RequestMessage!.RequestUri?.OriginalString));
             var length = response.Content.Headers.ContentLength;
             if (length > settings.MaxResponseBytes) return new OAuthError.ResponseTooLarge(settings.MaxResponseBytes);
             var body = await ReadCappedAsync(response.Content, length, settings.MaxResponseBytes, deadline.Token).ConfigureAwait(false);
@@ -70,11 +72,6 @@ public static class HttpClientTransport
         catch (Exception e)
         {
             return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
-        }
-        finally
-        {
-            callerRegistration.Dispose();
-            TimeoutSources.Return(deadline);
         }
     }
 

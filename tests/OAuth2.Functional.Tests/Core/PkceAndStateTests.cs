@@ -43,3 +43,30 @@ public class PkceAndStateTests
     [InlineData(null, null, false)]
     public void State_check(string? sent, string? returned, bool ok) => Assert.Equal(ok, StateCheck.Verify(sent, returned).IsRight);
 }
+
+public class StateCheckTests
+{
+    [Fact]
+    public void An_empty_expected_state_is_an_error_even_when_the_callback_echoes_it() =>
+        Assert.Equal("expected", Assert.IsType<OAuthError.InvalidArgument>(TestSupport.Left(StateCheck.Verify("", ""))).Name);
+
+    [Fact]
+    public void A_missing_state_in_the_callback_is_an_error() =>
+        Assert.Contains("missing", TestSupport.Left(StateCheck.Verify("abc", null)).Message);
+
+    [Fact]
+    public void Different_utf16_strings_never_match()
+    {
+        // Pairs that the old UTF-8 comparison took as equal (lone surrogates all become U+FFFD). Built in code: xunit's
+        // theory data would itself replace lone surrogates.
+        var pairs = new[] { ("\uD800", "\uDBFF"), ("a\uDC00", "a\uDFFF"), ("x\uD800y", "x\uFFFDy") };
+        foreach (var (sent, returned) in pairs)
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(sent), System.Text.Encoding.UTF8.GetBytes(returned)); // the old trap
+            Assert.True(StateCheck.Verify(sent, returned).IsLeft);
+        }
+    }
+
+    [Fact]
+    public void The_exact_same_state_matches() => Assert.True(StateCheck.Verify("s\uD83D\uDE00-é", "s\uD83D\uDE00-é").IsRight);
+}

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace OAuth2.Functional.Tests.Hardening;
@@ -32,6 +34,9 @@ public class PackageTests
                 Assert.Contains("lib/net10.0/OAuth2.Functional.dll", entries);
                 Assert.Contains("lib/net10.0/OAuth2.Functional.xml", entries);
                 Assert.Contains("README.md", entries);
+                // OAF0001 travels with the library: where on its Either/EitherAsync is a compile error for every consumer.
+                Assert.Contains("analyzers/dotnet/cs/OAuth2.Functional.Analyzers.dll", entries);
+                Assert.DoesNotContain(entries, e => e.StartsWith("lib/") && e.Contains("Analyzers"));
                 using var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open();
                 var nuspec = XDocument.Load(nuspecStream);
                 string Meta(string name) => nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
@@ -43,8 +48,18 @@ public class PackageTests
                 Assert.Equal("MIT", Meta("license"));
                 Assert.Equal("README.md", Meta("readme"));
                 Assert.Contains(nuspec.Descendants(), e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "LanguageExt.Core");
+                Assert.DoesNotContain(nuspec.Descendants(), e => e.Name.LocalName == "dependency" && ((string?)e.Attribute("id"))?.Contains("Analyzers") == true);
+                using (var analyzer = new MemoryStream())
+                {
+                    zip.GetEntry("analyzers/dotnet/cs/OAuth2.Functional.Analyzers.dll")!.Open().CopyTo(analyzer);
+                    analyzer.Position = 0;
+                    using var pe = new PEReader(analyzer);
+                    var metadata = pe.GetMetadataReader();
+                    Assert.Equal("OAuth2.Functional.Analyzers", metadata.GetString(metadata.GetAssemblyDefinition().Name));
+                    Assert.Contains(metadata.AssemblyReferences, r => metadata.GetString(metadata.GetAssemblyReference(r).Name) == "Microsoft.CodeAnalysis");
+                }
                 var xml = new StreamReader(zip.GetEntry("lib/net10.0/OAuth2.Functional.xml")!.Open()).ReadToEnd();
-                Assert.Contains("M:OAuth2.Functional.ClientCredentials.GetTokenAsync", xml);
+                Assert.Contains("M:OAuth2.Functional.GrantClient.GetTokenAsync", xml);
             }
             Assert.True(File.Exists(Path.ChangeExtension(library, ".snupkg")));
             var devServer = await Pack("OAuth2.Functional.DevServer", output);

@@ -46,6 +46,7 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return new DevUser("alice", "pw-" + Mark);
         yield return new AuthorizationResponse(new Uri("http://127.0.0.1/callback?code=" + Mark), Some(Mark), Some("s"), None);
         foreach (var e in Errors()) yield return e;
+        foreach (var o in Others()) yield return o;
         var markToken = Right(AccessToken.FromJson($"{{\"access_token\":\"{Mark}\",\"refresh_token\":\"{Mark}\",\"expires_in\":3600}}", Jan1));
         var schedule = RenewalPolicy.Schedule(markToken, Jan1, RenewalOptions.Default);
         yield return schedule;
@@ -73,6 +74,19 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return new OAuthError.TransportFailure("Connection refused", "HttpRequestException");
         yield return new OAuthError.Timeout(TimeSpan.FromSeconds(1));
         yield return new OAuthError.Cancelled();
+        yield return Left(Responses.InterpretToken(HttpResponseSpec.Of(400, "application/json",
+            $"{{\"error\":\"invalid_grant\\nINFO forged\",\"error_description\":\"refresh_token rt-{Mark} is invalid\",\"error_uri\":\"https://x/{Mark}\"}}"), Jan1));
+        yield return Left(Responses.InterpretToken(new HttpResponseSpec(302, "Found", Seq1(("Location", $"https://u:{Mark}@x/cb?code={Mark}#{Mark}")), None, System.Array.Empty<byte>()), Jan1));
+        var failure = new TokenRevocationFailure(TokenKind.RefreshToken, Left(Responses.InterpretRevocation(HttpResponseSpec.Of(503, "text/plain", $"token={Mark}"))));
+        yield return new OAuthError.RevocationFailed(Seq1(failure));
+    }
+
+    /// <summary>Other public records that carry server data.</summary>
+    private static IEnumerable<object> Others()
+    {
+        yield return new TokenRevocationFailure(TokenKind.AccessToken, new OAuthError.Cancelled());
+        yield return new RetryAfter.Delay(TimeSpan.FromSeconds(5));
+        yield return new RetryAfter.Date(Jan1);
     }
 
     [Fact]

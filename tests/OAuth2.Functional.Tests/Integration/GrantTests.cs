@@ -55,7 +55,7 @@ public class GrantTests(DevServerFixture fixture)
     public async Task Password_grant_refresh_rotation_and_a_wrong_password()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var client = Right(ResourceOwnerPassword.Create(Server.ConfigFor(Server.Confidential, Body), clock: clock));
+        var client = Right(ResourceOwnerPassword.Create(Server.ConfigFor(Server.Confidential, Body), timeProvider: clock));
         var token = Right(await client.GetTokenAsync(Parameters.Of(("username", Server.User.Username), ("password", Server.User.Password)).WithScopes("api", "offline_access")));
         Assert.True(token.RefreshToken.IsSome);
         // expires_in is 3600, or 3599 when the server's second ticked over while issuing: receivedAt + expires_in either way.
@@ -77,7 +77,7 @@ public class GrantTests(DevServerFixture fixture)
         var token = Right(await client.GetTokenAsync(Parameters.Of(("username", "alice"), ("password", "wonderland")).WithScope("api offline_access")));
         Assert.True((await client.RevokeAsync(token, TokenKind.RefreshToken)).IsRight);
         Assert.False(Right(await client.IntrospectAsync(token, TokenKind.RefreshToken)).Active);
-        Assert.Equal("invalid_grant", Left(await client.RefreshAsync(token)).Code);
+        Assert.Equal("invalid_grant", ServerError(Left(await client.RefreshAsync(token))));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class GrantTests(DevServerFixture fixture)
         var refreshed = Right(await client.RefreshAsync(token));
         Assert.NotEqual(token.RefreshToken, refreshed.RefreshToken);
         Assert.True((await client.RevokeAsync(refreshed, TokenKind.RefreshToken)).IsRight);
-        Assert.Equal("invalid_grant", Left(await client.RefreshAsync(refreshed)).Code);
+        Assert.Equal("invalid_grant", ServerError(Left(await client.RefreshAsync(refreshed))));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class GrantTests(DevServerFixture fixture)
         var code = (await UserAgent.FollowAuthorizeAsync(url)).Match(a => a.Code.IfNone(""), e => throw new Xunit.Sdk.XunitException(e));
         var token = Right(await client.GetTokenAsync(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri))));
         Assert.True(Right(await client.IntrospectAsync(token)).Active);
-        Assert.Equal("invalid_grant", Left(await client.GetTokenAsync(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri)))).Code);
+        Assert.Equal("invalid_grant", ServerError(Left(await client.GetTokenAsync(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri))))));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class GrantTests(DevServerFixture fixture)
         var (deviceCode, userCode) = (await UserAgent.StartDeviceAsync(new Uri(Server.BaseUri, "oauth/device"), Server.Device.Id, "api"))
             .Match(d => d, e => throw new Xunit.Sdk.XunitException(e));
         var poll = Parameters.Of(("grant_type", "urn:ietf:params:oauth:grant-type:device_code"), ("device_code", deviceCode));
-        Assert.Equal("authorization_pending", Left(await client.GetTokenAsync(poll)).Code);
+        Assert.Equal("authorization_pending", ServerError(Left(await client.GetTokenAsync(poll))));
         Assert.True((await UserAgent.ApproveDeviceAsync(new Uri(Server.BaseUri, "oauth/verify"), userCode)).IsRight);
         Assert.True((await client.GetTokenAsync(poll)).IsRight);
     }

@@ -13,7 +13,7 @@ public class QuerySyntaxTests
             .Answer(200, "{\"access_token\":\"one\",\"refresh_token\":\"rt\"}")
             .Answer(200, "{\"access_token\":\"two\"}");
         EitherAsync<OAuthError, AccessToken> flow =
-            from client in ClientCredentials.Create(DefaultConfig(), fake.Transport, new FakeTimeProvider(Jan1))
+            from client in ClientCredentials.Create(DefaultConfig(), timeProvider: new FakeTimeProvider(Jan1), transport: fake.Transport)
             from token in client.GetTokenAsync()
             from stored in client.CreateToken(token.ToJson())
             from refreshed in client.RefreshAsync(stored)
@@ -28,11 +28,11 @@ public class QuerySyntaxTests
     {
         var fake = new FakeTransport().Answer(401, "{\"error\":\"invalid_client\"}");
         EitherAsync<OAuthError, AccessToken> flow =
-            from client in ClientCredentials.Create(DefaultConfig(), fake.Transport)
+            from client in ClientCredentials.Create(DefaultConfig(), transport: fake.Transport)
             from token in client.GetTokenAsync()
             from refreshed in client.RefreshAsync(token)
             select refreshed;
-        Assert.Equal("invalid_client", Left(await flow).Code);
+        Assert.Equal("invalid_client", ServerError(Left(await flow)));
         Assert.Single(fake.Requests);
     }
 
@@ -41,7 +41,7 @@ public class QuerySyntaxTests
     {
         var fake = new FakeTransport();
         EitherAsync<OAuthError, AccessToken> flow =
-            from client in ClientCredentials.Create(new OAuthConfig(new ClientSettings("id"), new AuthSettings("bad")), fake.Transport)
+            from client in ClientCredentials.Create(new OAuthConfig(new ClientSettings("id"), new AuthSettings("bad")), transport: fake.Transport)
             from token in client.GetTokenAsync()
             select token;
         Assert.IsType<OAuthError.InvalidConfig>(Left(await flow));

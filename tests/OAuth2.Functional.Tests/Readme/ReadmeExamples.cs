@@ -38,4 +38,12 @@ public static class ReadmeExamples
     // README: logging
     public static Either<OAuthError, ClientCredentials> WithDebugLogging(OAuthConfig config, ILoggerFactory factory) =>
         ClientCredentials.Create(config, logger: factory.CreateLogger("OAuth2.Functional.ClientCredentials"));
+
+    // README: filtering with guard, never where (OAF0001)
+    public static EitherAsync<OAuthError, AccessToken> RefreshableToken(OAuthConfig config, Parameters login) =>
+        from client in ResourceOwnerPassword.Create(config)
+        from token in client.GetTokenAsync(login)
+        from _ in guard<OAuthError>(token.RefreshToken.IsSome,
+            new OAuthError.InvalidArgument("scope", "no refresh token was issued; ask for offline_access"))
+        select token;
 }

@@ -26,7 +26,7 @@ public class ReadmeTests(DevServerFixture fixture)
         var refreshed = await ReadmeExamples.SignInAndRefresh(server.ConfigFor(server.Confidential), "alice", "wonderland").ToEither();
         Assert.True(refreshed.IsRight, refreshed.ToString());
         var failed = await ReadmeExamples.SignInAndRefresh(server.ConfigFor(server.Confidential), "alice", "wrong").ToEither();
-        Assert.Equal("invalid_grant", failed.Match(_ => "", e => e.Code));
+        Assert.Equal("invalid_grant", failed.Match(_ => "", e => TestSupport.ServerError(e)));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class ReadmeTests(DevServerFixture fixture)
     {
         var server = fixture.Server;
         Assert.StartsWith("token of type Bearer, expires ", await ReadmeExamples.Describe(server.ConfigFor(server.Confidential)));
-        Assert.StartsWith("failed with invalid_client (status 401)", await ReadmeExamples.Describe(server.ConfigFor(server.Confidential with { Secret = "x" })));
+        Assert.StartsWith("failed with protocol_error (status 401)", await ReadmeExamples.Describe(server.ConfigFor(server.Confidential with { Secret = "x" })));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class ReadmeTests(DevServerFixture fixture)
             Console.SetOut(original);
         }
         var text = output.ToString();
-        Assert.Contains("OAuth2.Functional client_credentials: failed with invalid_client, status 401", text);
+        Assert.Contains("OAuth2.Functional client_credentials: failed with protocol_error (invalid_client), status 401", text);
         Assert.DoesNotContain("wrong-secret", text);
     }
 }

@@ -106,4 +106,67 @@ public class HttpClientTransportTests
         var e = Assert.IsType<OAuthError.UnexpectedRedirect>(Left(await Client(followed).GetTokenAsync()));
         Assert.Equal(Some("https://elsewhere.example/token"), e.Location);
     }
+
+    [Fact]
+    public async Task A_handler_that_rewrites_the_uri_is_not_a_redirect()
+    {
+        // Service discovery or a gateway: same request object, same method, content and headers, another URI.
+        var rewriting = new Handler((request, _) =>
+        {
+            request.RequestUri = new Uri("http://10.0.0.5:8080/oauth/token");
+            return Task.FromResult(Json("{\"access_token\":\"a\"}"));
+        });
+        Assert.Equal("a", Right(await Client(rewriting).GetTokenAsync()).Value.Reveal());
+    }
+
+    [Fact]
+    public async Task A_followed_307_is_detected_by_the_dropped_authorization_header()
+    {
+        var followed = new Handler((request, _) =>
+        {
+            request.RequestUri = new Uri("https://elsewhere.example/token");
+            request.Headers.Authorization = null; // what .NET's redirect handler does on every redirect
+            return Task.FromResult(Json("{\"access_token\":\"a\"}"));
+        });
+        Assert.IsType<OAuthError.UnexpectedRedirect>(Left(await Client(followed).GetTokenAsync()));
+    }
+
+    /// <summary>Content whose stream keeps the token it was read with, as a lazy stream can.</summary>
+    private sealed class TokenKeepingContent : HttpContent
+    {
+        private readonly byte[] body;
+        private readonly List<CancellationToken> kept;
+
+        public TokenKeepingContent(byte[] body, List<CancellationToken> kept)
+        {
+            (this.body, this.kept) = (body, kept);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(body).AsTask();
+        protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
+        {
+            kept.Add(cancellationToken);
+            return Task.FromResult<Stream>(new MemoryStream(body));
+        }
+        protected override bool TryComputeLength(out long length) { length = body.Length; return true; }
+    }
+
+    [Fact]
+    public async Task One_requests_timeout_never_cancels_what_an_earlier_request_still_holds()
+    {
+        var kept = new List<CancellationToken>();
+        var quick = new Handler((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new TokenKeepingContent(Encoding.UTF8.GetBytes("{\"access_token\":\"a\"}"), kept),
+        }));
+        var settings = new HttpSettings { Timeout = TimeSpan.FromMilliseconds(200) };
+        Assert.True((await Client(quick, settings).GetTokenAsync()).IsRight);
+        var earlier = Assert.Single(kept);
+        Assert.True(earlier.CanBeCanceled);
+
+        var hanging = new Handler(async (_, ct) => { await Task.Delay(Timeout.Infinite, ct); return Json("{}"); });
+        for (var i = 0; i < 3; i++) Assert.IsType<OAuthError.Timeout>(Left(await Client(hanging, settings).GetTokenAsync()));
+        Assert.False(earlier.IsCancellationRequested, "a later request's timeout cancelled a token an earlier exchange handed out");
+    }
 }

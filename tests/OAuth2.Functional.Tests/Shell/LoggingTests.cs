@@ -23,12 +23,12 @@ public class LoggingTests
             .Answer(200, "{\"access_token\":\"AT-SECRET\",\"refresh_token\":\"RT-SECRET\"}")
             .Answer(401, "{\"error\":\"invalid_grant\"}")
             .Answer(200, "");
-        var client = Right(ClientCredentials.Create(DefaultConfig("id", "CLIENT-SECRET"), fake.Transport, null, logger));
+        var client = Right(ClientCredentials.Create(DefaultConfig("id", "CLIENT-SECRET"), logger: logger, transport: fake.Transport));
         var token = Right(await client.GetTokenAsync(Parameters.Of(("password", "PW-SECRET"))));
         Assert.True((await client.RefreshAsync(token)).IsLeft);
         Assert.True((await client.RevokeAsync(token, TokenKind.AccessToken)).IsRight);
         Assert.Contains("Debug: OAuth2.Functional client_credentials: POST https://authorization-server.org/oauth/token", logger.Lines);
-        Assert.Contains("Debug: OAuth2.Functional refresh: failed with invalid_grant, status 401", logger.Lines);
+        Assert.Contains("Debug: OAuth2.Functional refresh: failed with protocol_error (invalid_grant), status 401", logger.Lines);
         Assert.Contains("Debug: OAuth2.Functional revoke access_token: succeeded", logger.Lines);
         Assert.All(logger.Lines, l => Assert.DoesNotContain("SECRET", l));
     }

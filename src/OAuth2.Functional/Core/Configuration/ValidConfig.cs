@@ -22,7 +22,7 @@ public sealed record ValidConfig
 
     /// <summary>The grant, the endpoints and the client id; never the secret.</summary>
     public override string ToString() =>
-        $"ValidConfig({Grant}, client {Config.Client.Id}, token {TokenUrl.GetLeftPart(UriPartial.Path)}, revoke {RevokeUrl.GetLeftPart(UriPartial.Path)})";
+        $"ValidConfig({Grant}, client {Config.Client.Id}, token {UrlText.WithoutSecrets(TokenUrl)}, revoke {UrlText.WithoutSecrets(RevokeUrl)})";
 
     /// <summary>The grant this configuration was validated for.</summary>
     public GrantKind Grant { get; }

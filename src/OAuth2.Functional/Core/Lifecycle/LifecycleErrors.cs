@@ -9,7 +9,7 @@ internal static class LifecycleErrors
     /// <summary>A refresh (or grant) answered <c>invalid_grant</c>: the refresh token or code is dead.</summary>
     public static bool IsInvalidGrant(OAuthError error) => error is OAuthError.ProtocolError { Error: "invalid_grant" };
 
-    /// <summary>The instant before which the server asked not to be called again (<c>Retry-After</c> on a 429/503).
-    /// Until OAuthError carries the header (issue 8, item 10) there is nothing to read, so this is None.</summary>
-    public static Option<DateTimeOffset> RetryAt(OAuthError error, DateTimeOffset receivedAt) => None;
+    /// <summary>The instant before which the server asked not to be called again (<c>Retry-After</c>, as a delay from
+    /// <paramref name="receivedAt"/> or as a date).</summary>
+    public static Option<DateTimeOffset> RetryAt(OAuthError error, DateTimeOffset receivedAt) => error.RetryAfter.Map(r => r.From(receivedAt));
 }

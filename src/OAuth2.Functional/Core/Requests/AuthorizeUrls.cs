@@ -8,10 +8,11 @@ namespace OAuth2.Functional;
 public static class AuthorizeUrls
 {
     /// <summary>
-    /// Builds the URL. The exact text is <see cref="Uri.OriginalString"/>; note that <see cref="Uri.ToString"/> unescapes
-    /// characters and <see cref="Uri.AbsoluteUri"/> turns <c>%7E</c> back into <c>~</c>.
+    /// Builds the URL as its exact text, checked to be an absolute URL. It is a string on purpose: a <see cref="Uri"/>
+    /// re-normalises (<see cref="Uri.ToString"/> decodes <c>%C3%A9</c> to <c>é</c>, which Kestrel rejects in a
+    /// <c>Location</c> header, and <see cref="Uri.AbsoluteUri"/> turns <c>%7E</c> into <c>~</c>).
     /// </summary>
-    public static Either<OAuthError, Uri> Build(ValidConfig? config, Parameters? parameters) =>
+    public static Either<OAuthError, string> Build(ValidConfig? config, Parameters? parameters) =>
         from cfg in Require.NotNull(config, "config")
         from baseUrl in cfg.AuthorizeBase.ToEither(OAuthError.Argument("config",
             "was validated for the " + cfg.Grant + " grant; the authorize URL needs the AuthorizationCode grant"))
@@ -21,7 +22,7 @@ public static class AuthorizeUrls
         from uri in Compose(baseUrl, pairs)
         select uri;
 
-    private static Either<OAuthError, Uri> Compose(string baseUrl, Seq<(string Name, string Value)> pairs)
+    private static Either<OAuthError, string> Compose(string baseUrl, Seq<(string Name, string Value)> pairs)
     {
         var hash = baseUrl.IndexOf('#');
         var fragment = hash < 0 ? string.Empty : baseUrl[hash..];
@@ -31,8 +32,8 @@ public static class AuthorizeUrls
         var existing = q < 0 ? Seq<(string, string)>() : QueryEncoding.Decode(beforeHash[(q + 1)..]);
         var query = pairs.Fold(existing, ParameterMap.SetInPlace);
         var text = path + (query.IsEmpty ? string.Empty : "?" + QueryEncoding.Encode(query)) + fragment;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            ? Right<OAuthError, Uri>(uri)
-            : Left<OAuthError, Uri>(OAuthError.Argument("params", "do not make a valid authorize URL"));
+        return Uri.TryCreate(text, UriKind.Absolute, out _)
+            ? Right<OAuthError, string>(text)
+            : Left<OAuthError, string>(OAuthError.Argument("params", "do not make a valid authorize URL"));
     }
 }

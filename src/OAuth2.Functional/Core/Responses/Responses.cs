@@ -16,7 +16,7 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         var json = JsonObjectReader.Read(response.Body);
-        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error) return error;
+        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response).Case is OAuthError error) return error;
         if (!IsSuccess(response.Status)) return HttpErrorOf(response);
         if (!MediaTypes.IsJson(response.ContentType))
             return Unexpected(response, response.Body.IsEmpty ? "the body is empty; a JSON token was expected" : "the content type is not JSON");
@@ -31,7 +31,7 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         if (IsSuccess(response.Status)) return unit;
-        return JsonObjectReader.Read(response.Body).Case is JsonField[] fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error
+        return JsonObjectReader.Read(response.Body).Case is JsonField[] fields && ProtocolErrorOf(fields, response).Case is OAuthError error
             ? error
             : HttpErrorOf(response);
     }
@@ -42,7 +42,7 @@ public static class Responses
         if (response is null) return OAuthError.Argument("response", "is required");
         if (IsRedirect(response.Status)) return Redirect(response);
         var json = JsonObjectReader.Read(response.Body);
-        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response.Status).Case is OAuthError error) return error;
+        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response).Case is OAuthError error) return error;
         if (!IsSuccess(response.Status)) return HttpErrorOf(response);
         if (!MediaTypes.IsJson(response.ContentType)) return Unexpected(response, "the content type is not JSON");
         return json.MapLeft(reason => Unexpected(response, reason)).Bind(IntrospectionOf);
@@ -63,27 +63,36 @@ public static class Responses
     private static OAuthError Redirect(HttpResponseSpec r) => new OAuthError.UnexpectedRedirect(r.Status, r.Header("Location"));
 
     private static OAuthError HttpErrorOf(HttpResponseSpec r) =>
-        new OAuthError.HttpError(r.Status, r.ReasonPhrase, r.ContentType, BodyExcerpt.Of(r.Body));
+        new OAuthError.HttpError(r.Status, r.ReasonPhrase ?? string.Empty, r.ContentType, BodyExcerpt.Of(r.Body))
+        {
+            RetryAfter = r.Header("Retry-After").Bind(RetryAfter.Parse),
+            WwwAuthenticate = r.Header("WWW-Authenticate"),
+        };
 
     private static OAuthError Unexpected(HttpResponseSpec r, string reason) =>
         new OAuthError.UnexpectedContent(r.Status, r.ContentType, reason, BodyExcerpt.Of(r.Body));
 
-    /// <summary>An RFC 6749 §5.2 error: an <c>error</c> member that is not null. A non-string <c>error</c> (some providers
-    /// send an object) is kept as its JSON text.</summary>
-    private static Option<OAuthError> ProtocolErrorOf(JsonField[] fields, int status)
+    /// <summary>An RFC 6749 §5.2 error: an <c>error</c> member that is not null. The server's strings are kept with every
+    /// character outside §5.2's set escaped visibly and bounded (<see cref="ServerText"/>); a non-string <c>error</c> (some
+    /// providers send an object) is kept as its escaped JSON text.</summary>
+    private static Option<OAuthError> ProtocolErrorOf(JsonField[] fields, HttpResponseSpec r)
     {
         foreach (var f in fields)
         {
             if (f.Name != "error" || f.Kind == JsonValueKind.Null) continue;
             return new OAuthError.ProtocolError(
-                f.Kind == JsonValueKind.String ? f.Text ?? string.Empty : BodyExcerpt.Mask(Bounded(f.Raw)),
-                TextOf(fields, "error_description"), TextOf(fields, "error_uri"), status);
+                ServerText.Nqschar(f.Kind == JsonValueKind.String ? f.Text : f.Raw, ServerText.MaxCodeChars),
+                TextOf(fields, "error_description").Map(d => ServerText.Nqschar(d, ServerText.MaxTextChars)),
+                TextOf(fields, "error_uri").Map(u => ServerText.UriChars(u, ServerText.MaxTextChars)),
+                r.Status)
+            {
+                RetryAfter = r.Header("Retry-After").Bind(RetryAfter.Parse),
+                WwwAuthenticate = r.Header("WWW-Authenticate"),
+            };
         }
         return None;
     }
 
     private static Option<string> TextOf(JsonField[] fields, string name) =>
-        JsonObjectReader.Find(fields, name).Bind(f => f.Kind == JsonValueKind.String ? Optional(f.Text) : None).Map(Bounded);
-
-    private static string Bounded(string s) => s.Length > BodyExcerpt.MaxChars ? s[..BodyExcerpt.MaxChars] + "…" : s;
+        JsonObjectReader.Find(fields, name).Bind(f => f.Kind == JsonValueKind.String ? Optional(f.Text) : None);
 }

@@ -12,7 +12,8 @@ public sealed class OAuthTokenException : HttpRequestException
 {
     /// <summary>Wraps <paramref name="error"/>; the message is the error's (never a secret).</summary>
     public OAuthTokenException(OAuthError error)
-        : base(error.Message, null, error.StatusCode.Case is int status ? (HttpStatusCode)status : null) => Error = error;
+        : base(error?.Message ?? "No OAuth error was given", null, error?.StatusCode.Case is int status ? (HttpStatusCode)status : null) =>
+        Error = error ?? OAuthError.Argument("error", "is required");
 
     /// <summary>Why no token could be attached.</summary>
     public OAuthError Error { get; }

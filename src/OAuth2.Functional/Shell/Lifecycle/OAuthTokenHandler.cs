@@ -11,20 +11,20 @@ namespace OAuth2.Functional;
 /// </summary>
 public sealed class OAuthTokenHandler : DelegatingHandler
 {
-    private readonly TokenSource source;
+    private readonly TokenSource? source;
     private readonly OAuthTokenHandlerOptions options;
 
-    /// <summary>A handler over <paramref name="source"/> that sends the token only to <paramref name="options"/>' origins.</summary>
+    /// <summary>A handler over <paramref name="source"/> that sends the token only to <paramref name="options"/>' origins.
+    /// (Without a source every request fails with <see cref="OAuthTokenException"/>; without options every request is refused.)</summary>
     public OAuthTokenHandler(TokenSource source, OAuthTokenHandlerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(options);
         this.source = source;
-        this.options = options;
+        this.options = options ?? new OAuthTokenHandlerOptions();
     }
 
     /// <summary>A handler over <paramref name="source"/> that sends the token only to <paramref name="allowedOrigin"/>'s origin.</summary>
-    public OAuthTokenHandler(TokenSource source, Uri allowedOrigin) : this(source, OAuthTokenHandlerOptions.For(allowedOrigin)) { }
+    public OAuthTokenHandler(TokenSource source, Uri allowedOrigin)
+        : this(source, allowedOrigin is null ? new OAuthTokenHandlerOptions() : OAuthTokenHandlerOptions.For(allowedOrigin)) { }
 
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class OAuthTokenHandler : DelegatingHandler
         BearerRules.Attach(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!BearerRules.ShouldRetry(response, options.RetryOnAny401) || !BearerRules.Replayable(request.Content)) return response;
-        source.Invalidate(token);
+        source!.Invalidate(token);
         var fresh = await Token(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         BearerRules.Attach(request, fresh);
@@ -43,6 +43,7 @@ public sealed class OAuthTokenHandler : DelegatingHandler
 
     private async Task<AccessToken> Token(CancellationToken ct)
     {
+        if (source is null) throw new OAuthTokenException(OAuthError.Argument("source", "is required"));
         var token = await source.GetTokenValueAsync(ct).ConfigureAwait(false);
         // Case, not Match: this runs on every request through the handler (see TokenReadBenchmarks).
         return token.Case is AccessToken t ? t : throw new OAuthTokenException((OAuthError)token.Case!);

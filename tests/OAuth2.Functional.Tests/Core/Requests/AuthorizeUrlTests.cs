@@ -4,7 +4,7 @@ namespace OAuth2.Functional.Tests.Core.Requests;
 
 public class AuthorizeUrlTests
 {
-    private static string Url(OAuthConfig config, Parameters? p = null) => Right(AuthorizeUrls.Build(Valid(config), p)).OriginalString;
+    private static string Url(OAuthConfig config, Parameters? p = null) => Right(AuthorizeUrls.Build(Valid(config), p));
 
     private static OAuthConfig WithPath(string path) =>
         DefaultConfig("client-id") with { Auth = new AuthSettings(Host) { AuthorizePath = path } };

@@ -39,7 +39,8 @@ public class InterpretTests
         var e = LeftOf<OAuthError.ProtocolError, AccessToken>(Interpret(status, Json,
             "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\",\"error_uri\":\"https://docs/x\"}", reason));
         Assert.Equal(new OAuthError.ProtocolError("invalid_client", Some("Client authentication failed"), Some("https://docs/x"), status), e);
-        Assert.Equal("invalid_client", e.Code);
+        Assert.Equal("invalid_client", ServerError(e));
+        Assert.Equal("protocol_error", e.Code);
         Assert.Equal(Some(status), e.StatusCode);
     }
 
@@ -48,7 +49,8 @@ public class InterpretTests
     {
         var e = LeftOf<OAuthError.HttpError, AccessToken>(Interpret(401, Json, "{}", "Unauthorized"));
         Assert.Equal(401, e.Status);
-        Assert.StartsWith("Response Error: 401 Unauthorized", e.Message);
+        Assert.Equal("Unauthorized", e.ReasonPhrase);
+        Assert.Equal("The server answered 401 without an OAuth error body (application/json, body excerpt in BodyExcerpt)", e.Message);
     }
 
     [Theory]
@@ -65,7 +67,7 @@ public class InterpretTests
 
     [Fact]
     public void An_oauth_error_in_a_wrongly_typed_error_response_is_still_read() =>
-        Assert.Equal("invalid_grant", Left(Interpret(400, "text/plain", "{\"error\":\"invalid_grant\"}")).Code);
+        Assert.Equal("invalid_grant", ServerError(Left(Interpret(400, "text/plain", "{\"error\":\"invalid_grant\"}"))));
 
     [Theory]
     [InlineData("text/html", "<html>ok</html>", "the content type is not JSON")]
@@ -139,8 +141,8 @@ public class InterpretTests
     [Fact]
     public void A_failed_revocation_is_a_protocol_or_http_error()
     {
-        Assert.Equal("unsupported_token_type", Left(OAuth2.Functional.Responses.InterpretRevocation(
-            HttpResponseSpec.Of(400, Json, "{\"error\":\"unsupported_token_type\"}"))).Code);
+        Assert.Equal("unsupported_token_type", ServerError(Left(OAuth2.Functional.Responses.InterpretRevocation(
+            HttpResponseSpec.Of(400, Json, "{\"error\":\"unsupported_token_type\"}")))));
         Assert.Equal(Some(503), Left(OAuth2.Functional.Responses.InterpretRevocation(HttpResponseSpec.Of(503, "text/html", "x"))).StatusCode);
     }
 

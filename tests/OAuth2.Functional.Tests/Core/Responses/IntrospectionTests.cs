@@ -29,7 +29,7 @@ public class IntrospectionTests
     [Fact]
     public void Errors_are_read_as_for_tokens()
     {
-        Assert.Equal(("invalid_client", Some(401)), (Left(Interpret(401, "application/json", "{\"error\":\"invalid_client\"}")) is var e ? (e.Code, e.StatusCode) : default));
+        Assert.Equal(("invalid_client", Some(401)), (Left(Interpret(401, "application/json", "{\"error\":\"invalid_client\"}")) is var e ? (ServerError(e), e.StatusCode) : default));
         Assert.IsType<OAuthError.UnexpectedContent>(Left(Interpret(200, "text/html", "<html/>")));
         Assert.IsType<OAuthError.HttpError>(Left(Interpret(503, "text/html", "<html/>")));
     }

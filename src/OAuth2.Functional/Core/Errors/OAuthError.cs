@@ -2,18 +2,22 @@ namespace OAuth2.Functional;
 
 /// <summary>
 /// Every way an OAuth operation can fail, as a closed hierarchy of records. No public method of this library
-/// throws: failures arrive as <c>Left(OAuthError)</c>. Messages and <see cref="ToString"/> never contain a secret.
+/// throws: failures arrive as <c>Left(OAuthError)</c>. <see cref="Message"/> and <see cref="ToString"/> are the
+/// library's own words: they never contain a secret, and never server-controlled text beyond a status code, a
+/// registered RFC error code and a sanitized media type. What the server said is kept in properties the caller reads
+/// on purpose (<see cref="ProtocolError.ErrorDescription"/>, <see cref="HttpError.BodyExcerpt"/>, …).
 /// </summary>
 public abstract record OAuthError
 {
     private OAuthError() { }
 
-    /// <summary>A stable machine-readable code: the server's RFC 6749 §5.2 <c>error</c> for protocol errors, otherwise one of
-    /// <c>invalid_config</c>, <c>invalid_argument</c>, <c>http_error</c>, <c>unexpected_content</c>, <c>malformed_token</c>,
-    /// <c>unexpected_redirect</c>, <c>response_too_large</c>, <c>transport_failure</c>, <c>timeout</c>, <c>cancelled</c>.</summary>
+    /// <summary>A stable machine-readable code chosen by the library, never by the server: <c>invalid_config</c>,
+    /// <c>invalid_argument</c>, <c>protocol_error</c>, <c>http_error</c>, <c>unexpected_content</c>, <c>malformed_token</c>,
+    /// <c>unexpected_redirect</c>, <c>response_too_large</c>, <c>transport_failure</c>, <c>timeout</c>, <c>cancelled</c>,
+    /// <c>revocation_failed</c>. The server's RFC 6749 §5.2 <c>error</c> is <see cref="ProtocolError.Error"/>.</summary>
     public abstract string Code { get; }
 
-    /// <summary>A human-readable explanation, free of secrets.</summary>
+    /// <summary>A human-readable explanation in the library's words, free of secrets and of server text.</summary>
     public abstract string Message { get; }
 
     /// <summary>The HTTP status of the response that caused the error, where there was one.</summary>
@@ -26,7 +30,18 @@ public abstract record OAuthError
         _ => None,
     };
 
-    /// <summary>Prints the case, its code and its message (never a secret).</summary>
+    /// <summary>The HTTP status as a plain nullable number (for callers who do not use LanguageExt).</summary>
+    public int? HttpStatus => StatusCode.MatchUnsafe(s => (int?)s, () => null);
+
+    /// <summary>The server's <c>Retry-After</c> (a delay or a date), on a <see cref="ProtocolError"/> or an
+    /// <see cref="HttpError"/> whose response carried one (typically 429 or 503).</summary>
+    public Option<RetryAfter> RetryAfter { get; init; }
+
+    /// <summary>The server's raw <c>WWW-Authenticate</c> header, on a <see cref="ProtocolError"/> or an <see cref="HttpError"/>
+    /// whose response carried one. Server text: it may contain anything.</summary>
+    public Option<string> WwwAuthenticate { get; init; }
+
+    /// <summary>Prints the case, its code and its message (never a secret, never server text).</summary>
     public sealed override string ToString() => $"OAuthError.{GetType().Name}({Code}): {Message}";
 
     /// <summary>The configuration is invalid; every problem is listed, each with its field path.</summary>
@@ -36,7 +51,7 @@ public abstract record OAuthError
         public override string Code => "invalid_config";
         /// <inheritdoc/>
         public override string Message =>
-            "Invalid options provided to OAuth2.Functional: " + string.Join("; ", Problems.Map(p => p.ToString()));
+            "Invalid options provided to OAuth2.Functional: " + string.Join("; ", Problems.Map(p => p?.ToString() ?? "(null problem)"));
     }
 
     /// <summary>An argument of a call (parameters, request options, token) cannot be used.</summary>
@@ -48,40 +63,42 @@ public abstract record OAuthError
         public override string Message => $"Invalid argument \"{Name}\": {Reason}";
     }
 
-    /// <summary>The server answered with an OAuth error body (RFC 6749 §5.2), whatever its status (a 2xx included).</summary>
+    /// <summary>The server answered with an OAuth error body (RFC 6749 §5.2), whatever its status (a 2xx included).
+    /// <see cref="Error"/>, <see cref="ErrorDescription"/> and <see cref="ErrorUri"/> are the server's text as received,
+    /// with every character outside RFC 6749 §5.2's set escaped visibly (<c>\n</c>, <c>\u00e9</c>) and bounded in length.
+    /// Choose behaviour by <see cref="Error"/> (e.g. <c>"invalid_grant"</c>); <see cref="Code"/> is always <c>protocol_error</c>.</summary>
     public sealed record ProtocolError(string Error, Option<string> ErrorDescription, Option<string> ErrorUri, int Status) : OAuthError
     {
         /// <inheritdoc/>
-        public override string Code => Error;
+        public override string Code => "protocol_error";
         /// <inheritdoc/>
         public override string Message =>
-            $"The authorization server answered {Status} with error \"{Error}\"" +
-            ErrorDescription.Match(d => $": {d}", () => string.Empty) +
-            ErrorUri.Match(u => $" (see {u})", () => string.Empty);
+            $"The authorization server answered {Status} with an OAuth error" +
+            (RegisteredErrors.IsRegistered(Error) ? $" \"{Error}\"" : " (an unregistered error code, see Error)") +
+            (ErrorDescription.IsSome ? "; its description is in ErrorDescription" : string.Empty);
     }
 
-    /// <summary>A non-2xx response without an OAuth error body.</summary>
+    /// <summary>A non-2xx response without an OAuth error body. <see cref="BodyExcerpt"/> is a bounded excerpt of the
+    /// body for diagnosis: server text, it may contain anything (secrets included), so it is never printed by the library.</summary>
     public sealed record HttpError(int Status, string ReasonPhrase, Option<string> ContentType, string BodyExcerpt) : OAuthError
     {
         /// <inheritdoc/>
         public override string Code => "http_error";
         /// <inheritdoc/>
         public override string Message =>
-            $"Response Error: {Status} {ReasonPhrase}".TrimEnd() +
-            ContentType.Match(c => $" ({c})", () => " (no content type)") +
-            (BodyExcerpt.Length == 0 ? string.Empty : $": {BodyExcerpt}");
+            $"The server answered {Status} without an OAuth error body ({MediaTypeText.Describe(ContentType)}, " +
+            $"{(string.IsNullOrEmpty(BodyExcerpt) ? "empty body" : "body excerpt in BodyExcerpt")})";
     }
 
-    /// <summary>A response whose content is not what the operation needs (not JSON, empty, not a JSON object).</summary>
+    /// <summary>A response whose content is not what the operation needs (not JSON, empty, not a JSON object).
+    /// <see cref="Reason"/> is the library's; <see cref="BodyExcerpt"/> is server text, never printed by the library.</summary>
     public sealed record UnexpectedContent(int Status, Option<string> ContentType, string Reason, string BodyExcerpt) : OAuthError
     {
         /// <inheritdoc/>
         public override string Code => "unexpected_content";
         /// <inheritdoc/>
         public override string Message =>
-            $"Unexpected content in a {Status} response" +
-            ContentType.Match(c => $" ({c})", () => " (no content type)") + $": {Reason}" +
-            (BodyExcerpt.Length == 0 ? string.Empty : $": {BodyExcerpt}");
+            $"Unexpected content in a {Status} response ({MediaTypeText.Describe(ContentType)}): {Reason ?? "unknown reason"}";
     }
 
     /// <summary>A token (from a response or from storage) is not usable: the field and the reason are named.</summary>
@@ -93,14 +110,16 @@ public abstract record OAuthError
         public override string Message => $"Malformed token: \"{Field}\" {Reason}";
     }
 
-    /// <summary>The server answered with a redirect. Redirects are never followed: credentials never go elsewhere.</summary>
+    /// <summary>The server answered with a redirect, or a caller's client followed one. Redirects are never followed by the
+    /// library: credentials never go elsewhere. <see cref="Location"/> is the target as received (server text); the message
+    /// prints it without user info, query or fragment.</summary>
     public sealed record UnexpectedRedirect(int Status, Option<string> Location) : OAuthError
     {
         /// <inheritdoc/>
         public override string Code => "unexpected_redirect";
         /// <inheritdoc/>
         public override string Message =>
-            $"The server answered {Status} with a redirect" + Location.Match(l => $" to {l}", () => string.Empty) +
+            $"The server answered {Status} with a redirect" + Location.Match(l => $" to {UrlText.WithoutSecrets(l)}", () => string.Empty) +
             "; redirects are not followed so that credentials never go to another URL";
     }
 
@@ -140,6 +159,18 @@ public abstract record OAuthError
         public override string Message => "The operation was cancelled by the caller";
     }
 
+    /// <summary>Revoking both tokens (<c>RevokeAllAsync</c>) did not fully succeed: every failed revocation is listed, so a
+    /// caller can tell a refresh token still alive from an access token that will simply expire.</summary>
+    public sealed record RevocationFailed(Seq<TokenRevocationFailure> Failures) : OAuthError
+    {
+        /// <inheritdoc/>
+        public override string Code => "revocation_failed";
+        /// <inheritdoc/>
+        public override string Message =>
+            "Revocation failed for " + string.Join("; ", Failures.Map(f => f?.ToString() ?? "(null)")) +
+            (Failures.Exists(f => f?.Kind == TokenKind.RefreshToken) ? " (the refresh token may still be valid)" : string.Empty);
+    }
+
     /// <summary>Exhaustive case analysis: one function per case, checked by the compiler.</summary>
     public T Match<T>(
         Func<InvalidConfig, T> invalidConfig,
@@ -152,7 +183,8 @@ public abstract record OAuthError
         Func<ResponseTooLarge, T> responseTooLarge,
         Func<TransportFailure, T> transportFailure,
         Func<Timeout, T> timeout,
-        Func<Cancelled, T> cancelled) => this switch
+        Func<Cancelled, T> cancelled,
+        Func<RevocationFailed, T> revocationFailed) => this switch
     {
         InvalidConfig e => invalidConfig(e),
         InvalidArgument e => invalidArgument(e),
@@ -164,6 +196,7 @@ public abstract record OAuthError
         ResponseTooLarge e => responseTooLarge(e),
         TransportFailure e => transportFailure(e),
         Timeout e => timeout(e),
+        RevocationFailed e => revocationFailed(e),
         // The constructor is private, so Cancelled is the only case left: no throwing default arm is needed.
         _ => cancelled((Cancelled)this),
     };

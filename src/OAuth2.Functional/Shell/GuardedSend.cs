@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+
+namespace OAuth2.Functional;
+
+/// <summary>
+/// The one way every operation reaches the network: log the send, call the transport, turn anything it does wrong (a
+/// throw, a <c>null</c> task, a bottom <c>Either</c>) into a specific <c>Left</c>, read the clock once when the response
+/// arrives, interpret it (pure), log the outcome. A logger that throws is ignored: logging never changes an outcome.
+/// Log lines carry the operation, the endpoint without user info or query, the error code and the status; never a
+/// secret, never server text.
+/// </summary>
+internal sealed class GuardedSend(SendHttp send, TimeProvider clock, ILogger logger)
+{
+    /// <summary>What a transport that returned no result at all (a <c>default</c>/bottom value or a <c>null</c> task) gives.</summary>
+    internal static readonly OAuthError NoResult =
+        new OAuthError.TransportFailure("the transport returned no result (a default or bottom value, or a null task)", "NoResult");
+
+    public async Task<Either<OAuthError, T>> ExchangeAsync<T>(string operation, Either<OAuthError, HttpRequestSpec> request,
+        Func<HttpResponseSpec, DateTimeOffset, Either<OAuthError, T>> interpret, CancellationToken ct)
+    {
+        // .Case instead of Match: this is every token call's hot path (TokenFetchBenchmarks); a bottom request cannot
+        // come from the pure builders, but is mapped rather than trusted.
+        if (request.Case is not HttpRequestSpec spec)
+            return Logged(operation, Left<OAuthError, T>(request.Case as OAuthError ?? OAuthError.Argument("request", "was not built")));
+        LogSend(operation, spec);
+        var response = await SendAsync(spec, ct).ConfigureAwait(false);
+        if (response.Case is not HttpResponseSpec received) return Logged(operation, Left<OAuthError, T>((OAuthError)response.Case!));
+        return Logged(operation, interpret(received, clock.GetUtcNow()));
+    }
+
+    private async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpRequestSpec request, CancellationToken ct)
+    {
+        try
+        {
+            var pending = send(request, ct);
+            if (pending is null) return NoResult;
+            var response = await pending.ConfigureAwait(false);
+            return response.IsBottom || response.Case is null ? NoResult : response;
+        }
+        catch (Exception e)
+        {
+            return Caught(e, ct);
+        }
+    }
+
+    /// <summary>A caller's <see cref="OAuthTransport"/> as a plain task, with a bottom or throwing result mapped.</summary>
+    public static SendHttp FromTransport(OAuthTransport transport) => async (request, ct) =>
+    {
+        try
+        {
+            var result = await transport(request, ct).ToEither().ConfigureAwait(false);
+            return result.IsBottom || result.Case is null ? NoResult : result;
+        }
+        catch (NullReferenceException) when (!ct.IsCancellationRequested)
+        {
+            // default(EitherAsync<…>) has no task inside: ToEither() dereferences null. Nothing else here can be null.
+            return NoResult;
+        }
+    };
+
+    /// <summary>A transport that throws anyway (a caller's own): the caller's cancellation, or a transport failure.</summary>
+    private static OAuthError Caught(Exception e, CancellationToken ct) =>
+        e is OperationCanceledException && ct.IsCancellationRequested
+            ? new OAuthError.Cancelled()
+            : new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+
+    private void LogSend(string operation, HttpRequestSpec request)
+    {
+        try
+        {
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.LogDebug("OAuth2.Functional {Operation}: {Method} {Endpoint}", operation, request.Method, UrlText.WithoutSecrets(request.Url));
+        }
+        catch (Exception)
+        {
+            // A throwing logger must not turn a request into a failure (or a success into an exception).
+        }
+    }
+
+    /// <summary>The server's <c>error</c> only when it is a registered RFC code (server text is never logged otherwise).</summary>
+    private static string RegisteredServerError(OAuthError e) =>
+        e is OAuthError.ProtocolError p ? RegisteredErrors.IsRegistered(p.Error) ? p.Error : "unregistered server error code" : "-";
+
+    private Either<OAuthError, T> Logged<T>(string operation, Either<OAuthError, T> outcome)
+    {
+        try
+        {
+            if (!logger.IsEnabled(LogLevel.Debug)) return outcome;
+            outcome.Match(
+                _ => logger.LogDebug("OAuth2.Functional {Operation}: succeeded", operation),
+                e => logger.LogDebug("OAuth2.Functional {Operation}: failed with {Code} ({ServerError}), status {Status}", operation, e.Code,
+                    RegisteredServerError(e), e.StatusCode.Match(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture), () => "none")));
+        }
+        catch (Exception)
+        {
+            // As above: logging never changes an outcome.
+        }
+        return outcome;
+    }
+}
