@@ -15,7 +15,7 @@ internal static class BearerRules
         target is not null && allowed.Exists(origin => SameOrigin(origin, target))
             ? None
             : Some(OAuthError.Argument("request.RequestUri",
-                $"the origin {(target is { IsAbsoluteUri: true } ? target.GetLeftPart(UriPartial.Authority) : "(none)")} is not allowed to receive the token"));
+                $"the origin {(target is { IsAbsoluteUri: true } ? $"{target.Scheme}://{target.IdnHost}:{target.Port}" : "(none)")} is not allowed to receive the token"));
 
     public static void Attach(HttpRequestMessage request, AccessToken token) =>
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Reveal());
