@@ -11,7 +11,7 @@ namespace OAuth2.Functional.Benchmarks;
 /// </summary>
 public static class Rounds
 {
-    private static readonly Type[] Classes = [typeof(TokenFetchBenchmarks), typeof(RefreshBenchmarks), typeof(ErrorPathBenchmarks), typeof(InterpretBenchmarks)];
+    private static readonly Type[] Classes = [typeof(TokenFetchBenchmarks), typeof(RefreshBenchmarks), typeof(ErrorPathBenchmarks), typeof(InterpretBenchmarks), typeof(TokenReadBenchmarks)];
 
     public static void Run(int rounds, string[] args, IConfig config)
     {

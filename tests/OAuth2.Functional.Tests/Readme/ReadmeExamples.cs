@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OAuth2.Functional.DevServer;
+using OAuth2.Functional.Hosting;
 
 namespace OAuth2.Functional.Tests.Readme;
 
@@ -46,4 +50,58 @@ public static class ReadmeExamples
         from _ in guard<OAuthError>(token.RefreshToken.IsSome,
             new OAuthError.InvalidArgument("scope", "no refresh token was issued; ask for offline_access"))
         select token;
+
+    // README: token source
+    public static Either<OAuthError, TokenSource> ApiTokens(OAuthConfig config, Func<string, Task> store) =>
+        from client in ClientCredentials.Create(config)
+        from source in TokenSource.Create(client, Parameters.Empty.WithScope("api"), new TokenSourceOptions
+        {
+            Renewal = new RenewalOptions { Skew = TimeSpan.FromSeconds(30), AheadFraction = 0.2 },
+            OnNewToken = (token, _) => store(token.ToJson()),
+        })
+        select source;
+
+    // README: token source seeded from a stored token
+    public static Either<OAuthError, TokenSource> FromStored(OAuthConfig config, string storedJson) =>
+        from client in ClientCredentials.Create(config)
+        from stored in client.CreateToken(storedJson)
+        from source in TokenSource.Create(client, Parameters.Empty.WithScope("api"), new TokenSourceOptions { Seed = Some(stored) })
+        select source;
+
+    // README: token handler
+    public static HttpClient ApiClient(TokenSource tokens, Uri api) =>
+        new(new OAuthTokenHandler(tokens, api) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = api };
+
+    // README: functional send
+    public static EitherAsync<OAuthError, int> ResourceStatus(HttpClient http, TokenSource tokens) =>
+        from response in http.SendAsync(tokens, () => new HttpRequestMessage(HttpMethod.Get, "api/resource"))
+        select (int)response.StatusCode;
+
+    // README: hosting
+    public static IServiceCollection AddApi(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOAuth2Client("api", configuration.GetSection("OAuth2:Clients:api"));
+        services.AddHttpClient("resource", c => c.BaseAddress = new Uri(configuration["Resource:BaseAddress"]!))
+            .AddOAuth2Token("api");
+        return services;
+    }
+
+    // README: metrics
+    public static MeterListener ListenToTokenRequests(Action<string> onOutcome)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == OAuthTelemetry.MeterName && instrument.Name == "oauth2.token.requests") l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "oauth2.outcome") onOutcome(tag.Value as string ?? "");
+        });
+        listener.Start();
+        return listener;
+    }
 }
