@@ -13,7 +13,7 @@ public sealed record ValidConfig
         RevokeUrl = revokeUrl;
         IntrospectUrl = introspectUrl;
         AuthorizeBase = authorizeBase;
-        BasicAuthorization = config.Client.Secret.Map(secret =>
+        BasicAuthorization = Optional(config.Client.Secret).Map(secret =>
             Encodings.BasicCredentials.HeaderValue(config.Client.Id, secret.Reveal(), config.Options.CredentialsEncodingMode));
     }
 
@@ -22,7 +22,7 @@ public sealed record ValidConfig
 
     /// <summary>The grant, the endpoints and the client id; never the secret.</summary>
     public override string ToString() =>
-        $"ValidConfig({Grant}, client {Config.Client.Id}, token {TokenUrl.GetLeftPart(UriPartial.Path)}, revoke {RevokeUrl.GetLeftPart(UriPartial.Path)})";
+        $"ValidConfig({Grant}, client {Config.Client.Id}, token {Encodings.UrlText.PathOnly(TokenUrl)}, revoke {Encodings.UrlText.PathOnly(RevokeUrl)})";
 
     /// <summary>The grant this configuration was validated for.</summary>
     public GrantKind Grant { get; }

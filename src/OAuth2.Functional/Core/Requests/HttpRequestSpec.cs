@@ -18,5 +18,5 @@ public sealed record HttpRequestSpec(string Method, Uri Url, Seq<(string Name, s
 
     /// <summary>Method, URL and header names only: header values and the body can hold secrets.</summary>
     public override string ToString() =>
-        $"HttpRequestSpec({Method} {Url.GetLeftPart(UriPartial.Path)}; headers: {string.Join(", ", Headers.Map(h => h.Name))}; {Body})";
+        $"HttpRequestSpec({Method} {Encodings.UrlText.PathOnly(Url)}; headers: {string.Join(", ", Headers.Map(h => h.Name))}; {Body})";
 }
