@@ -19,5 +19,5 @@ internal static class UrlText
 
     /// <summary>Scheme, host, port and path of a URL: no user info, query or fragment.</summary>
     public static string PathOnly(Uri url) =>
-        url.IsAbsoluteUri ? url.GetComponents(UriComponents.Scheme | UriComponents.HostAndPort | UriComponents.Path, UriFormat.UriEscaped) : WithoutUserInfo(url.OriginalString.Split('?', '#')[0])!;
+        url.IsAbsoluteUri ? url.GetComponents(UriComponents.Scheme | UriComponents.Host | UriComponents.Port | UriComponents.Path, UriFormat.UriEscaped) : WithoutUserInfo(url.OriginalString.Split('?', '#')[0])!;
 }
