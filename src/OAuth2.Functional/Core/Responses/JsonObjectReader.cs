@@ -51,20 +51,25 @@ internal static class JsonObjectReader
             while (reader.Read()) { }
             return new JsonProblem.NotAnObject(kind);
         }
-        var fields = new JsonField[8];
+        var fields = new JsonField[ScanLimit];
         var count = 0;
+        Dictionary<string, int>? positions = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = KnownName(ref reader) ?? reader.GetString()!;
             reader.Read();
             var field = ReadValue(ref reader, bytes, name);
-            var at = IndexOf(fields, count, name);
-            if (at >= 0) fields[at] = field;
-            else
+            var at = positions is null ? IndexOf(fields, count, name) : positions.GetValueOrDefault(name, -1);
+            if (at >= 0)
             {
-                if (count == fields.Length) System.Array.Resize(ref fields, count * 2);
-                fields[count++] = field;
+                fields[at] = field;
+                continue;
             }
+            if (count == fields.Length) System.Array.Resize(ref fields, count * 2);
+            fields[count] = field;
+            if (positions is not null) positions.Add(name, count);
+            count++;
+            if (positions is null && count == ScanLimit) positions = PositionsOf(fields, count);
         }
         while (reader.Read()) { }
         if (count < fields.Length) System.Array.Resize(ref fields, count);
@@ -84,10 +89,23 @@ internal static class JsonObjectReader
         : r.ValueTextEquals("error_description"u8) ? "error_description"
         : null;
 
+    /// <summary>Up to this many members, a repeated name is found by scanning (a token response has 4 to 8 members, where a
+    /// scan is cheaper than hashing); from then on by a hash index, so n members cost O(n), never O(n²).</summary>
+    private const int ScanLimit = 8;
+
     private static int IndexOf(JsonField[] fields, int count, string name)
     {
         for (var i = 0; i < count; i++) if (fields[i].Name == name) return i;
         return -1;
+    }
+
+    /// <summary>The position of each name (ordinal; .NET switches a string-keyed dictionary to randomized hashing when it
+    /// sees many collisions, so crafted names cannot make it quadratic either).</summary>
+    private static Dictionary<string, int> PositionsOf(JsonField[] fields, int count)
+    {
+        var positions = new Dictionary<string, int>(count * 4, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++) positions.Add(fields[i].Name, i);
+        return positions;
     }
 
     private static JsonField ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string name)
