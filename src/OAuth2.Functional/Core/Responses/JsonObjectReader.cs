@@ -53,13 +53,13 @@ internal static class JsonObjectReader
         }
         var fields = new JsonField[ScanLimit];
         var count = 0;
-        Dictionary<string, int>? positions = null;
+        MemberIndex? index = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = KnownName(ref reader) ?? reader.GetString()!;
             reader.Read();
             var field = ReadValue(ref reader, bytes, name);
-            var at = positions is null ? IndexOf(fields, count, name) : positions.GetValueOrDefault(name, -1);
+            var at = index is null ? IndexOf(fields, count, name) : index.Find(fields, name);
             if (at >= 0)
             {
                 fields[at] = field;
@@ -67,9 +67,9 @@ internal static class JsonObjectReader
             }
             if (count == fields.Length) System.Array.Resize(ref fields, count * 2);
             fields[count] = field;
-            if (positions is not null) positions.Add(name, count);
+            index?.Add(fields, count);
             count++;
-            if (positions is null && count == ScanLimit) positions = PositionsOf(fields, count);
+            if (index is null && count == ScanLimit) index = new MemberIndex(fields, count);
         }
         while (reader.Read()) { }
         if (count < fields.Length) System.Array.Resize(ref fields, count);
@@ -97,15 +97,6 @@ internal static class JsonObjectReader
     {
         for (var i = 0; i < count; i++) if (fields[i].Name == name) return i;
         return -1;
-    }
-
-    /// <summary>The position of each name (ordinal; .NET switches a string-keyed dictionary to randomized hashing when it
-    /// sees many collisions, so crafted names cannot make it quadratic either).</summary>
-    private static Dictionary<string, int> PositionsOf(JsonField[] fields, int count)
-    {
-        var positions = new Dictionary<string, int>(count * 4, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++) positions.Add(fields[i].Name, i);
-        return positions;
     }
 
     private static JsonField ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string name)
