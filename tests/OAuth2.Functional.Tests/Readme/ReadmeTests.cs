@@ -22,6 +22,17 @@ public class ReadmeTests(DevServerFixture fixture)
     }
 
     [Fact]
+    public void The_readme_links_only_to_the_web_or_its_own_sections()
+    {
+        // The README is packed into the NuGet package, where repository paths do not exist.
+        var readme = File.ReadAllText(Path.Combine(TestSupport.RepoRoot(), "README.md"));
+        var relative = Regex.Matches(readme, @"\]\(([^)]+)\)").Select(m => m.Groups[1].Value)
+            .Where(target => !target.StartsWith("http://", StringComparison.Ordinal) && !target.StartsWith("https://", StringComparison.Ordinal) && !target.StartsWith('#'))
+            .ToList();
+        Assert.True(relative.Count == 0, "relative links: " + string.Join(", ", relative));
+    }
+
+    [Fact]
     public async Task The_query_syntax_example_works_against_the_server()
     {
         var server = fixture.Server;

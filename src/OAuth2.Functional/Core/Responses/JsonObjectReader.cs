@@ -22,7 +22,8 @@ internal static class JsonObjectReader
         }
         catch (JsonException e)
         {
-            return new JsonProblem.NotJson(e.Message.Split('.')[0]);
+            // Only the position: the reader's message can quote the body's own characters (server text).
+            return new JsonProblem.NotJson($"unreadable at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}");
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {

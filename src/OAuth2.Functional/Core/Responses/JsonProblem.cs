@@ -30,7 +30,7 @@ internal abstract record JsonProblem
     }
 
     /// <summary>The text is not valid JSON (too deep, truncated, stray characters).</summary>
-    /// <param name="Detail">What the JSON reader reported, first sentence only.</param>
+    /// <param name="Detail">Where the JSON reader stopped (line and byte); never the body's own text.</param>
     public sealed record NotJson(string Detail) : JsonProblem
     {
         public override string Reason => $"the body is not valid JSON ({Detail})";
