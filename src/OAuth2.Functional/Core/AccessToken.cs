@@ -68,7 +68,7 @@ public sealed record AccessToken
     /// <summary>Restores a stored token (ours or simple-oauth2's). <paramref name="now"/> is only used when the JSON has
     /// <c>expires_in</c> but no <c>expires_at</c>.</summary>
     public static Either<OAuthError, AccessToken> FromJson(string? json, DateTimeOffset now) =>
-        JsonObjectReader.Read(json).MapLeft(reason => OAuthError.Malformed("(json)", reason)).Bind(fields => TokenParser.Parse(fields, now));
+        JsonObjectReader.Read(json).MapLeft(problem => OAuthError.Malformed("(json)", problem.Reason)).Bind(fields => TokenParser.Parse(fields, now));
 
     /// <summary>The same token with <paramref name="refreshToken"/> as its refresh token (for refresh carry-over).</summary>
     internal AccessToken WithRefreshToken(Secret refreshToken) =>

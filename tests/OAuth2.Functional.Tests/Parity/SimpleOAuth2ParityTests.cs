@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Xunit.Abstractions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using static OAuth2.Functional.Tests.TestSupport;
@@ -6,11 +6,12 @@ using static OAuth2.Functional.Tests.TestSupport;
 namespace OAuth2.Functional.Tests.Parity;
 
 /// <summary>
-/// Differential test against the parity anchor itself: Node's simple-oauth2 5.1.0 (installed from the npm registry into
-/// Parity/node on first run) sends each scenario to a local capture server; we build the same scenario and the bytes
-/// must be the same: method, path, Accept, Authorization, Content-Type and body, and the authorize URL's exact text.
+/// Differential test against the parity anchor itself: what Node's simple-oauth2 5.1.0 sent for each scenario to a local
+/// capture server is checked in as a golden file, and we build the same scenario: method, path, Accept, Authorization,
+/// Content-Type and body, and the authorize URL's exact text, must be the same. Where Node.js and the npm registry are
+/// available, simple-oauth2 is also run live (in a temporary folder) to prove the golden file is still what it sends.
 /// </summary>
-public class SimpleOAuth2ParityTests
+public class SimpleOAuth2ParityTests(ITestOutputHelper output)
 {
     /// <summary>One scenario: how simple-oauth2 is configured (JSON, <c>$HOST</c> replaced) and how we are.</summary>
     private sealed record Scenario(string Name, string Grant, string Op, object NodeConfig, Func<string, OAuthConfig> Ours,
@@ -63,21 +64,21 @@ public class SimpleOAuth2ParityTests
             [], RefreshToken: "R T+", Kind: "refresh_token"),
     ];
 
+    /// <summary>The checked-in scripts (package.json, its lock file, capture.js); copied to a temporary folder to run.</summary>
     private static string NodeFolder => Path.Combine(RepoRoot(), "tests", "OAuth2.Functional.Tests", "Parity", "node");
 
-    private static async Task<string> Run(string file, string arguments, string? stdin)
+    /// <summary>simple-oauth2 5.1.0's captured requests for <see cref="Scenarios"/>, with the capture server's origin as <c>$HOST</c>.</summary>
+    private static string GoldenFile => Path.Combine(RepoRoot(), "tests", "OAuth2.Functional.Tests", "Parity", "simple-oauth2-5.1.0.golden.json");
+
+    private const string OurHost = "http://127.0.0.1:8080";
+
+    private static string ScenarioInput() => JsonSerializer.Serialize(Scenarios.Select(s => new
     {
-        var start = new ProcessStartInfo(file, arguments)
-        { WorkingDirectory = NodeFolder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(process.ExitCode == 0, $"{file} {arguments} failed: {await error}");
-        return await output;
-    }
+        name = s.Name, grant = s.Grant, op = s.Op, config = s.NodeConfig, refreshToken = s.RefreshToken, kind = s.Kind,
+        @params = s.Params.Select(p => new object[] { p.Name, p.Value }),
+    }));
+
+    private static JsonArray GoldenResults() => JsonNode.Parse(File.ReadAllText(GoldenFile))!["results"]!.AsArray();
 
     private static Parameters ParametersOf((string Name, object Value)[] ps) =>
         ps.Aggregate(Parameters.Empty, (acc, p) => p.Value is string[] list
@@ -85,21 +86,57 @@ public class SimpleOAuth2ParityTests
             : acc.Add(p.Name, (string)p.Value));
 
     [Fact]
-    public async Task Every_scenario_sends_the_same_bytes_as_simple_oauth2()
+    public async Task Every_scenario_sends_the_same_bytes_as_simple_oauth2s_golden_capture()
     {
-        if (!Directory.Exists(Path.Combine(NodeFolder, "node_modules", "simple-oauth2")))
-            await Run("npm", "ci --no-audit --no-fund --loglevel=error", null);
-        var input = JsonSerializer.Serialize(Scenarios.Select(s => new
+        var golden = JsonNode.Parse(GoldenResults().ToJsonString().Replace("$HOST", OurHost, StringComparison.Ordinal))!.AsArray();
+        Assert.Equal(Scenarios.Select(s => s.Name), golden.Select(r => (string)r!["name"]!));
+        foreach (var (scenario, theirs) in Scenarios.Zip(golden))
+            await Compare(scenario, theirs!, OurHost);
+        output.WriteLine($"compared {Scenarios.Length} scenarios against the golden file {Path.GetFileName(GoldenFile)}");
+    }
+
+    /// <summary>Where Node.js and the npm registry are reachable, runs simple-oauth2 5.1.0 itself (installed into a temporary
+    /// folder, never the source tree) and fails if its output differs from the golden file. Otherwise says why it did not.</summary>
+    [Fact]
+    public async Task The_golden_file_matches_a_live_simple_oauth2_run_where_node_is_available()
+    {
+        var node = ProcessRun.Find("node");
+        var npm = ProcessRun.Find("npm"); // npm.cmd on Windows, found through PATHEXT
+        if (node is null || npm is null)
         {
-            name = s.Name, grant = s.Grant, op = s.Op, config = s.NodeConfig, refreshToken = s.RefreshToken, kind = s.Kind,
-            @params = s.Params.Select(p => new object[] { p.Name, p.Value }),
-        }));
-        var output = JsonNode.Parse(await Run("node", "capture.js", input))!;
-        var host = (string)output["host"]!;
-        var results = output["results"]!.AsArray();
-        Assert.Equal(Scenarios.Length, results.Count);
-        foreach (var (scenario, theirs) in Scenarios.Zip(results))
-            await Compare(scenario, theirs!, host);
+            output.WriteLine($"golden file only: {(node is null ? "node" : "npm")} is not on PATH, so simple-oauth2 was not run live");
+            return;
+        }
+        var temp = Directory.CreateTempSubdirectory("oauth2-functional-parity").FullName;
+        try
+        {
+            foreach (var file in new[] { "package.json", "package-lock.json", "capture.js" })
+                File.Copy(Path.Combine(NodeFolder, file), Path.Combine(temp, file));
+            var install = await ProcessRun.RunAsync(npm,
+                ["ci", "--no-audit", "--no-fund", "--loglevel=error", "--fetch-retries=0", "--fetch-timeout=20000"], temp, TimeSpan.FromMinutes(3));
+            if (!install.Succeeded)
+            {
+                output.WriteLine("golden file only: npm ci could not install simple-oauth2 (offline or no registry?): " + install.Describe());
+                return;
+            }
+            var run = await ProcessRun.RunAsync(node, ["capture.js"], temp, TimeSpan.FromMinutes(1), stdin: ScenarioInput());
+            Assert.True(run.Succeeded, "node capture.js failed: " + run.Describe());
+            var live = JsonNode.Parse(run.Output)!;
+            var host = (string)live["host"]!;
+            var results = JsonNode.Parse(live["results"]!.ToJsonString().Replace(host, "$HOST", StringComparison.Ordinal))!;
+            var fresh = Path.Combine(Path.GetTempPath(), "simple-oauth2-5.1.0.golden.json");
+            var freshText = new JsonObject { ["simpleOAuth2"] = "5.1.0", ["results"] = results }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            if (!JsonNode.DeepEquals(results, GoldenResults()))
+            {
+                await File.WriteAllTextAsync(fresh, freshText);
+                Assert.Fail($"The golden file {GoldenFile} is stale: simple-oauth2 now sends something else. Review {fresh} and copy it over.");
+            }
+            output.WriteLine($"live: simple-oauth2 5.1.0 ran {Scenarios.Length} scenarios under node ({node}) and matched the golden file");
+        }
+        finally
+        {
+            try { Directory.Delete(temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static async Task Compare(Scenario s, JsonNode theirs, string host)

@@ -21,21 +21,17 @@ public static class ReadmeExamples
     // README: no exceptions, no LanguageExt at the call site
     public static async Task<string> Describe(OAuthConfig config)
     {
-        var result = await ClientCredentials.Create(config).ToAsync()
-            .Bind(client => client.GetTokenAsync(Parameters.Empty.WithScope("api")))
-            .ToEither();
+        var result = await ClientCredentials.Create(config).GetTokenAsync(Parameters.Empty.WithScope("api"));
         return result.Match(
             Right: token => $"token of type {token.TokenType.IfNone("?")}, expires {token.ExpiresAt.Map(Expiry.ToIso).IfNone("never")}",
-            Left: error => $"failed with {error.Code} (status {error.StatusCode.Match(s => s.ToString(), () => "none")}): {error.Message}");
+            Left: error => $"failed with {error.Code} (status {error.HttpStatus?.ToString() ?? "none"}): {error.Message}");
     }
 
     // README: the DevServer in your own tests
     public static async Task<bool> TokenFromTheDevServer()
     {
         await using var server = await DevAuthorizationServer.StartAsync();
-        var token = await ClientCredentials.Create(server.ConfigFor(server.Confidential)).ToAsync()
-            .Bind(client => client.GetTokenAsync())
-            .ToEither();
+        var token = await ClientCredentials.Create(server.ConfigFor(server.Confidential)).GetTokenAsync();
         return token.IsRight;
     }
 

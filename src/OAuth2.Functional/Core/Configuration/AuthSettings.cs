@@ -1,3 +1,5 @@
+using OAuth2.Functional.Encodings;
+
 namespace OAuth2.Functional;
 
 /// <summary>Where the authorization server is (simple-oauth2's <c>auth</c>). Paths are resolved against their host
@@ -24,4 +26,11 @@ public sealed record AuthSettings(string TokenHost)
     /// <summary>Path of the authorize URL, may carry a query; <c>null</c> (the default) means <c>/oauth/authorize</c>.
     /// Only the authorization-code grant accepts it.</summary>
     public string? AuthorizePath { get; init; }
+
+    /// <summary>Hosts and paths, with any user info (<c>user:password@</c>) replaced by <c>[redacted]</c>.</summary>
+    public override string ToString() =>
+        $"AuthSettings {{ TokenHost = {UrlText.WithoutUserInfo(TokenHost)}, TokenPath = {UrlText.WithoutUserInfo(TokenPath)}, " +
+        $"RefreshPath = {UrlText.WithoutUserInfo(RefreshPath)}, RevokePath = {UrlText.WithoutUserInfo(RevokePath)}, " +
+        $"IntrospectPath = {UrlText.WithoutUserInfo(IntrospectPath)}, AuthorizeHost = {UrlText.WithoutUserInfo(AuthorizeHost)}, " +
+        $"AuthorizePath = {UrlText.WithoutUserInfo(AuthorizePath)} }}";
 }

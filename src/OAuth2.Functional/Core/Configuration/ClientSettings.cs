@@ -1,22 +1,13 @@
 namespace OAuth2.Functional;
 
-/// <summary>The client's identity (simple-oauth2's <c>client</c>).</summary>
-public sealed record ClientSettings
+/// <summary>The client's identity (simple-oauth2's <c>client</c>). Without a secret the client is public: no Basic header
+/// is sent and <c>client_id</c> goes in the body. A string converts to a <see cref="Functional.Secret"/>, so both
+/// <c>new ClientSettings("id", "secret")</c> and <c>settings with { Secret = "rotated" }</c> compile; the secret prints as
+/// <c>[redacted]</c>.</summary>
+/// <param name="Id">The client id (<c>client.id</c>): required, printable ASCII, may be empty.</param>
+/// <param name="Secret">The client secret (<c>client.secret</c>); <c>null</c> for a public client.</param>
+public sealed record ClientSettings(string Id, Secret? Secret = null)
 {
-    /// <summary>A client with an id and, for a confidential client, a secret. Without a secret the client is public:
-    /// no Basic header is sent and <c>client_id</c> goes in the body.</summary>
-    public ClientSettings(string id, string? secret = null)
-    {
-        Id = id;
-        Secret = Optional(secret).Map(Functional.Secret.Of);
-    }
-
-    /// <summary>The client id (<c>client.id</c>): required, printable ASCII, may be empty.</summary>
-    public string Id { get; init; }
-
-    /// <summary>The client secret (<c>client.secret</c>); <c>None</c> for a public client.</summary>
-    public Option<Secret> Secret { get; init; }
-
     /// <summary>Name of the id parameter in the authorize URL and in body credentials (default <c>client_id</c>).</summary>
     public string IdParamName { get; init; } = "client_id";
 

@@ -13,7 +13,7 @@ public sealed record ValidConfig
         RevokeUrl = revokeUrl;
         IntrospectUrl = introspectUrl;
         AuthorizeBase = authorizeBase;
-        BasicAuthorization = config.Client.Secret.Map(secret =>
+        BasicAuthorization = Optional(config.Client.Secret).Map(secret =>
             Encodings.BasicCredentials.HeaderValue(config.Client.Id, secret.Reveal(), config.Options.CredentialsEncodingMode));
     }
 

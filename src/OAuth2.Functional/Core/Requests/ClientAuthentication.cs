@@ -11,7 +11,7 @@ internal static class ClientAuthentication
         ValidConfig config, Seq<(string Name, string Value)> pairs)
     {
         var client = config.Config.Client;
-        if (client.Secret.Case is not Secret secret) return (ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), None);
+        if (client.Secret is not { } secret) return (ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), None);
         if (config.Config.Options.AuthorizationMethod == AuthorizationMethod.Header) return (pairs, config.BasicAuthorization);
         return (ParameterMap.SetInPlace(ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id)), (client.SecretParamName, secret.Reveal())), None);
     }

@@ -6,6 +6,7 @@ internal static class ParameterMap
     /// <summary>Checks the caller's parameters: no null parameters, names or values.</summary>
     public static Either<OAuthError, Seq<(string Name, ParamValue Value)>> Check(Parameters? parameters)
     {
+        if (parameters?.NullArgument.Case is string argument) return OAuthError.Argument(argument, "is required");
         var items = parameters?.Items ?? Seq<(string, ParamValue)>();
         var index = 0;
         foreach (var (name, value) in items)

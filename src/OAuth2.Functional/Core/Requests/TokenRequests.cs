@@ -78,6 +78,7 @@ public static class TokenRequests
 
     private static Either<OAuthError, HttpRequestSpec> Post(ValidConfig config, Uri url, Seq<(string Name, string Value)> pairs, RequestOptions? options)
     {
+        if (options?.NullArgument.Case is string argument) return OAuthError.Argument(argument, "is required");
         var extra = options?.Headers ?? Seq<(string, string)>();
         var problems = HeaderRules.Problems("requestOptions.headers", extra);
         if (!problems.IsEmpty) return OAuthError.Argument(problems.Head.Name, problems.Head.Reason);

@@ -21,8 +21,8 @@ public static class Responses
         if (!MediaTypes.IsJson(response.ContentType))
             return Unexpected(response, response.Body.IsEmpty ? "the body is empty; a JSON token was expected" : "the content type is not JSON");
         if (json.Case is JsonField[] members) return TokenParser.Parse(members, receivedAt);
-        var reason = (string)json.Case!;
-        return reason.EndsWith("not an object", StringComparison.Ordinal) ? OAuthError.Malformed("(body)", reason) : Unexpected(response, reason);
+        var problem = (JsonProblem)json.Case!;
+        return problem is JsonProblem.NotAnObject ? OAuthError.Malformed("(body)", problem.Reason) : Unexpected(response, problem.Reason);
     }
 
     /// <summary>Interprets a revocation response: any 2xx is success whatever its body (RFC 7009 §2.2).</summary>
@@ -45,7 +45,7 @@ public static class Responses
         if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response).Case is OAuthError error) return error;
         if (!IsSuccess(response.Status)) return HttpErrorOf(response);
         if (!MediaTypes.IsJson(response.ContentType)) return Unexpected(response, "the content type is not JSON");
-        return json.MapLeft(reason => Unexpected(response, reason)).Bind(IntrospectionOf);
+        return json.MapLeft(problem => Unexpected(response, problem.Reason)).Bind(IntrospectionOf);
     }
 
     private static Either<OAuthError, Introspection> IntrospectionOf(JsonField[] fields) =>

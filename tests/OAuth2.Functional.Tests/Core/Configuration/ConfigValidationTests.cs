@@ -98,8 +98,8 @@ public class ConfigValidationTests
         };
         var problems = Problems(config);
         Assert.Equal(Seq(
-            "\"http.timeout\" must be positive (or Timeout.InfiniteTimeSpan)",
-            "\"http.maxResponseBytes\" must be positive",
+            "\"http.timeout\" must be between 1 ms and 4294967294 ms (about 49.7 days), or Timeout.InfiniteTimeSpan",
+            "\"http.maxResponseBytes\" must be between 1 and 2147483591 (the largest .NET array)",
             "\"http.headers[Bad Name]\" is not a valid header name",
             "\"http.headers[X-Inject]\" must be a value without CR, LF or NUL"), problems);
     }

@@ -85,6 +85,14 @@ public class ServerTextTests
     }
 
     [Fact]
+    public void Invalid_json_is_described_by_position_never_by_the_body_s_characters()
+    {
+        var e = Assert.IsType<OAuthError.UnexpectedContent>(Interpret(200, Json, "{\"a\":Zecret}"));
+        Assert.Equal("the body is not valid JSON (unreadable at line 1, byte 6)", e.Reason);
+        Assert.DoesNotContain("Z", e.Message);
+    }
+
+    [Fact]
     public void An_unprintable_content_type_is_described_not_printed()
     {
         var e = Interpret(500, "text/html\nX-Forged: SECRET1", "x");

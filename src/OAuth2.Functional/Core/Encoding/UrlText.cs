@@ -23,4 +23,19 @@ internal static class UrlText
         var at = path.StartsWith("//", StringComparison.Ordinal) ? path.IndexOf('@') : -1;
         return ServerText.UriChars(at < 0 ? path : "//" + path[(at + 1)..], MaxChars);
     }
+
+    /// <summary>Configured URL text with the user info of its authority replaced by <c>[redacted]</c>, for printing settings
+    /// as given (no parsing that could fail): the authority is what follows the first <c>//</c> up to <c>/</c>, <c>\</c>,
+    /// <c>?</c> or <c>#</c>.</summary>
+    public static string? WithoutUserInfo(string? text)
+    {
+        if (text is null) return null;
+        var slashes = text.IndexOf("//", StringComparison.Ordinal);
+        if (slashes < 0) return text;
+        var start = slashes + 2;
+        var end = text.IndexOfAny(['/', '\\', '?', '#'], start);
+        var authorityEnd = end < 0 ? text.Length : end;
+        var at = authorityEnd > start ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - start) : -1;
+        return at < 0 ? text : string.Concat(text.AsSpan(0, start), "[redacted]", text.AsSpan(at));
+    }
 }

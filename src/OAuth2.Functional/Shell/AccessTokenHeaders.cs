@@ -1,0 +1,18 @@
+using System.Net.Http.Headers;
+
+namespace OAuth2.Functional;
+
+/// <summary>Reading a token for an HTTP call, explicitly.</summary>
+public static class AccessTokenHeaders
+{
+    /// <summary>The <c>Authorization</c> header that sends <paramref name="token"/> (RFC 6750 §2.1):
+    /// <c>Bearer &lt;access token&gt;</c>, or the token's own type when the server named another scheme (e.g. <c>DPoP</c>).
+    /// The header holds the secret: set it on a request, never log it. A <c>null</c> token gives <c>None</c>.</summary>
+    public static Option<AuthenticationHeaderValue> AuthorizationHeader(this AccessToken? token) =>
+        token is null ? None : new AuthenticationHeaderValue(Scheme(token), token.Value.Reveal());
+
+    private static string Scheme(AccessToken token) =>
+        token.TokenType.Filter(t => t.Length > 0 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            .Map(t => string.Equals(t, "bearer", StringComparison.OrdinalIgnoreCase) ? "Bearer" : t)
+            .IfNone("Bearer");
+}
