@@ -41,6 +41,10 @@ internal sealed class TokenSnapshot
     public TokenSnapshot Failed(OAuthError error, DateTimeOffset at, bool ahead, bool drop, RenewalOptions options)
     {
         var state = RenewalPolicy.AfterFailure(State, error, at, ahead, options);
+        if (drop && ahead && State.Token.Case is TokenSchedule schedule)
+            // The refresh token is dead but the access token is still good: keep handing it out until it expires, with no
+            // further refresh-ahead; the on-demand renewal at expiry drops it.
+            return new TokenSnapshot(Token, state with { AheadNotBefore = Some(schedule.UseUntil) }, error);
         return drop ? new TokenSnapshot(null, state with { Token = None }, error) : new TokenSnapshot(Token, state, error);
     }
 
