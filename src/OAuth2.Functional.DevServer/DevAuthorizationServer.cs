@@ -52,7 +52,16 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
 
     /// <summary>An OAuth2.Functional configuration for one of the seeded clients, with the default paths.</summary>
     public OAuthConfig ConfigFor(DevClient client, OAuthOptions? options = null) =>
-        new(new ClientSettings(client.Id, client.Secret), new AuthSettings(BaseUri.AbsoluteUri)) { Options = options ?? OAuthOptions.Default };
+        new(new ClientSettings(client.Id, client.Secret), new AuthSettings(BaseUri.AbsoluteUri))
+        {
+            Options = options ?? OAuthOptions.Default,
+            // The server's first request in a process costs seconds (JIT, OpenIddict's first use), and many more on a
+            // loaded machine: a test server gets a generous timeout instead of the library's 30 s default.
+            Http = HttpSettings.Default with { Timeout = FirstUseTimeout },
+        };
+
+    /// <summary>The timeout of the configurations made by <see cref="ConfigFor"/> (2 minutes).</summary>
+    public static TimeSpan FirstUseTimeout { get; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Counts token requests and injects token-endpoint faults.</summary>
     public TokenEndpointMonitor TokenEndpoint { get; } = new();

@@ -41,5 +41,5 @@ public class RealServerBenchmarks
 
     [Benchmark]
     public async Task<string?> Ours() =>
-        (await ours.GetTokenAsync(Parameters.Empty.WithScope("api")).ToEither()).Match(t => t.Value.Reveal(), _ => (string?)null);
+        (await ours.GetTokenAsync(Parameters.Empty.WithScope("api")).ToEither()).MatchUnsafe(t => t.Value.Reveal(), _ => (string?)null);
 }

@@ -76,22 +76,23 @@ public sealed record AccessToken
             TokenFields.Set(Fields, new TokenField("refresh_token", System.Text.Json.JsonValueKind.String, refreshToken.Reveal())));
 
     /// <summary>A refreshed token completed from the one it replaces (<paramref name="old"/>): a response without
-    /// <c>refresh_token</c> keeps the old one (no rotation), and one without <c>scope</c> keeps the old scope (RFC 6749 §6:
-    /// the scope originally granted). Both are written into <see cref="Fields"/> too, so <see cref="ToJson"/> keeps them.</summary>
-    internal AccessToken CarryOver(AccessToken? old)
+    /// <c>refresh_token</c> keeps the old one (no rotation), and one without <c>scope</c> has the scope the refresh asked for
+    /// (<paramref name="requestedScope"/>, RFC 6749 §5.1), or else the old scope (§6: the scope originally granted). Both are written into <see cref="Fields"/> too, so <see cref="ToJson"/> keeps them.</summary>
+    internal AccessToken CarryOver(AccessToken? old, Option<string> requestedScope)
     {
         if (old is null) return this;
         var token = RefreshToken.IsNone && old.RefreshToken.Case is Secret previous ? WithRefreshToken(previous) : this;
-        return token.Scope.IsNone && old.Scope.Case is string scope
+        // RFC 6749 §5.1: an omitted scope is the one requested; a refresh that asked for none asked for the original (§6).
+        return token.Scope.IsNone && (requestedScope || old.Scope).Case is string scope
             ? new(token.Value, token.TokenType, token.RefreshToken, token.ExpiresAt, Some(scope),
                 TokenFields.Set(token.Fields, new TokenField("scope", System.Text.Json.JsonValueKind.String, scope)))
             : token;
     }
 
-    /// <summary>Type, expiry, scope and member names; never a token value.</summary>
+    /// <summary>Type, expiry, scope and member names (server text, escaped and bounded); never a token value.</summary>
     public override string ToString() =>
-        $"AccessToken(Value = [redacted], TokenType = {TokenType.IfNone("none")}, RefreshToken = {(RefreshToken.IsSome ? "[redacted]" : "none")}, " +
-        $"ExpiresAt = {ExpiresAt.Map(Expiry.ToIso).IfNone("never")}, Scope = {Scope.IfNone("none")}, Fields = [{string.Join(", ", Fields.Map(f => f.Name))}])";
+        $"AccessToken(Value = [redacted], TokenType = {ServerText.Printable(TokenType)}, RefreshToken = {(RefreshToken.IsSome ? "[redacted]" : "none")}, " +
+        $"ExpiresAt = {ExpiresAt.Map(Expiry.ToIso).IfNone("never")}, Scope = {ServerText.Printable(Scope)}, Fields = [{ServerText.Names(Fields.Map(f => f?.Name))}])";
 }
 
 /// <summary>Sets a member in an ordered member list: in place if present, else appended.</summary>

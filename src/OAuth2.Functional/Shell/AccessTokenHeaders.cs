@@ -9,7 +9,10 @@ public static class AccessTokenHeaders
     /// <c>Bearer &lt;access token&gt;</c>, or the token's own type when the server named another scheme (e.g. <c>DPoP</c>).
     /// The header holds the secret: set it on a request, never log it. A <c>null</c> token gives <c>None</c>.</summary>
     public static Option<AuthenticationHeaderValue> AuthorizationHeader(this AccessToken? token) =>
-        token is null ? None : new AuthenticationHeaderValue(Scheme(token), token.Value.Reveal());
+        token is null || !IsHeaderSafe(token.Value.Reveal()) ? None : new AuthenticationHeaderValue(Scheme(token), token.Value.Reveal());
+
+    // Tokens read by the library are already visible ASCII; this guards a token built some other way.
+    private static bool IsHeaderSafe(string? value) => !string.IsNullOrEmpty(value) && value.All(c => c is >= '!' and <= '~');
 
     private static string Scheme(AccessToken token) =>
         token.TokenType.Filter(t => t.Length > 0 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))

@@ -47,12 +47,12 @@ public abstract class GrantClient
     public bool IsExpired(AccessToken? token, TimeSpan window = default) => token?.IsExpired(clock.GetUtcNow(), window) ?? true;
 
     /// <summary>Refreshes a token. The result is a new token built from the response; what the response leaves out is
-    /// carried over from the old token: its <c>refresh_token</c> (no rotation) and its <c>scope</c> (RFC 6749 §6: an
-    /// omitted scope is the scope originally granted).</summary>
+    /// carried over: the old <c>refresh_token</c> (no rotation), and for <c>scope</c> the scope this refresh asked for
+    /// (RFC 6749 §5.1), or the old token's when it asked for none (§6: the scope originally granted).</summary>
     public EitherAsync<OAuthError, AccessToken> RefreshAsync(AccessToken? token, Parameters? parameters = null,
         RequestOptions? requestOptions = null, CancellationToken cancellationToken = default) =>
         send.ExchangeAsync("refresh", TokenRequests.Refresh(Config, token, parameters, requestOptions),
-            (response, receivedAt) => Responses.InterpretToken(response, receivedAt).Map(fresh => fresh.CarryOver(token!)),
+            (response, receivedAt) => Responses.InterpretToken(response, receivedAt).Map(fresh => fresh.CarryOver(token, RequestedScope(parameters))),
             cancellationToken).ToAsync();
 
     /// <summary>Revokes the access or the refresh token (RFC 7009). Any 2xx answer is success.</summary>
@@ -82,11 +82,17 @@ public abstract class GrantClient
         var failures = Seq<TokenRevocationFailure>();
         foreach (var kind in kinds)
         {
+            if (ct.IsCancellationRequested) return new OAuthError.Cancelled();
             var outcome = await RevokeAsync(token, kind, requestOptions, ct).ToEither().ConfigureAwait(false);
             failures = outcome.Match(_ => failures, e => failures.Add(new TokenRevocationFailure(kind, e)));
         }
+        if (ct.IsCancellationRequested && failures.Exists(f => f.Error is OAuthError.Cancelled)) return new OAuthError.Cancelled();
         return failures.IsEmpty ? Right<OAuthError, Unit>(unit) : Left<OAuthError, Unit>(new OAuthError.RevocationFailed(failures));
     }
+
+    private Option<string> RequestedScope(Parameters? parameters) =>
+        Optional(parameters).Bind(p => p.Items.Find(i => i.Name == "scope")).Bind(i => Optional(i.Value))
+            .Map(v => v.Render(Config.Config.Options.ScopeSeparator));
 
     private static Either<OAuthError, AccessToken> InterpretToken(HttpResponseSpec response, DateTimeOffset receivedAt) =>
         Responses.InterpretToken(response, receivedAt);

@@ -18,6 +18,7 @@ internal sealed class GuardedSend(SendHttp send, TimeProvider clock, ILogger log
     public async Task<Either<OAuthError, T>> ExchangeAsync<T>(string operation, Either<OAuthError, HttpRequestSpec> request,
         Func<HttpResponseSpec, DateTimeOffset, Either<OAuthError, T>> interpret, CancellationToken ct)
     {
+        if (ct.IsCancellationRequested) return Logged(operation, Left<OAuthError, T>(new OAuthError.Cancelled()));
         // .Case instead of Match: this is every token call's hot path (TokenFetchBenchmarks); a bottom request cannot
         // come from the pure builders, but is mapped rather than trusted.
         if (request.Case is not HttpRequestSpec spec)
@@ -25,7 +26,22 @@ internal sealed class GuardedSend(SendHttp send, TimeProvider clock, ILogger log
         LogSend(operation, spec);
         var response = await SendAsync(spec, ct).ConfigureAwait(false);
         if (response.Case is not HttpResponseSpec received) return Logged(operation, Left<OAuthError, T>((OAuthError)response.Case!));
-        return Logged(operation, interpret(received, clock.GetUtcNow()));
+        return Logged(operation, Interpret(received, interpret));
+    }
+
+    /// <summary>Reads the clock once and interprets. Both are total by design (the interpreters are pure and tested for
+    /// totality); a caller's <see cref="TimeProvider"/> that throws, or a bug, still ends as a value, never an exception.</summary>
+    private Either<OAuthError, T> Interpret<T>(HttpResponseSpec response, Func<HttpResponseSpec, DateTimeOffset, Either<OAuthError, T>> interpret)
+    {
+        try
+        {
+            return interpret(response, clock.GetUtcNow());
+        }
+        catch (Exception e)
+        {
+            return new OAuthError.UnexpectedContent(response.Status, response.ContentType,
+                $"the response could not be interpreted ({e.GetType().Name} from the clock or the interpreter)", BodyExcerpt.Of(response.Body));
+        }
     }
 
     private async Task<Either<OAuthError, HttpResponseSpec>> SendAsync(HttpRequestSpec request, CancellationToken ct)
@@ -62,7 +78,7 @@ internal sealed class GuardedSend(SendHttp send, TimeProvider clock, ILogger log
     private static OAuthError Caught(Exception e, CancellationToken ct) =>
         e is OperationCanceledException && ct.IsCancellationRequested
             ? new OAuthError.Cancelled()
-            : new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+            : new OAuthError.TransportFailure("the transport threw instead of returning a result", e.GetType().Name);
 
     private void LogSend(string operation, HttpRequestSpec request)
     {

@@ -67,16 +67,26 @@ public static class HttpClientTransport
         }
         catch (HttpRequestException e)
         {
-            return new OAuthError.TransportFailure(Describe(e), e.GetType().Name);
+            return new OAuthError.TransportFailure(Describe(e, request.Url), e.GetType().Name);
         }
         catch (Exception e)
         {
-            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+            return new OAuthError.TransportFailure($"{Inner(e)} while exchanging with {UrlText.WithoutSecrets(request.Url)}", e.GetType().Name);
         }
     }
 
-    private static string Describe(HttpRequestException e) =>
-        e.HttpRequestError == HttpRequestError.Unknown ? e.Message : $"{e.HttpRequestError}: {e.Message}";
+    /// <summary>The failure in the library's words: .NET's error category, the innermost exception's type (and a socket's
+    /// error code), and the endpoint without secrets. Never the exception's message: .NET quotes the server's bytes in
+    /// some of them ("Received an invalid header line: '…'").</summary>
+    private static string Describe(HttpRequestException e, Uri endpoint) =>
+        $"{e.HttpRequestError}: {Inner(e)} while exchanging with {UrlText.WithoutSecrets(endpoint)}";
+
+    private static string Inner(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return inner is System.Net.Sockets.SocketException socket ? $"{inner.GetType().Name} ({socket.SocketErrorCode})" : inner.GetType().Name;
+    }
 
     /// <summary>Maps the request description to a message, header by header (content headers on the content).</summary>
     internal static HttpRequestMessage ToMessage(HttpRequestSpec request)
@@ -99,12 +109,16 @@ public static class HttpClientTransport
         return message;
     }
 
+    /// <summary>Up to this announced length the body is read into one exactly sized array.</summary>
+    private const long ExactReadLimit = 64 * 1024;
+
     private static async Task<Either<OAuthError, byte[]>> ReadCappedAsync(HttpContent content, long? length, long max, CancellationToken ct)
     {
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        if (length is long exact)
+        if (length is long exact && exact <= ExactReadLimit)
         {
-            // The length is announced and within the cap: read exactly that into one array (HTTP framing sends no more).
+            // A small announced length: read exactly that into one array (HTTP framing sends no more). Larger announced
+            // lengths go through the loop below, so a server cannot make us allocate what it never sends.
             var body = new byte[exact];
             var read = await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
             return read == body.Length ? body : new OAuthError.TransportFailure($"the body ended after {read} of {exact} bytes", "EndOfStream");

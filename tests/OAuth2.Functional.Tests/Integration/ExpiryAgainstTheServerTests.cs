@@ -15,7 +15,11 @@ public class ExpiryAgainstTheServerTests
     {
         await using var server = await DevAuthorizationServer.StartAsync(new DevServerOptions { AccessTokenLifetime = Lifetime });
         var client = Right(ResourceOwnerPassword.Create(server.ConfigFor(server.Confidential)));
-        var token = Right(await client.GetTokenAsync(Parameters.Of(("username", "alice"), ("password", "wonderland")).WithScope("api offline_access")));
+        var login = Parameters.Of(("username", "alice"), ("password", "wonderland")).WithScope("api offline_access");
+        var token = Right(await client.GetTokenAsync(login));
+        // On a badly overloaded machine the server can finish a response after its 3-second token has already lapsed,
+        // and then it leaves expires_in out; ask again (bounded) for a token it still dates.
+        for (var i = 0; i < 3 && token.Field("expires_in").IsNone; i++) token = Right(await client.GetTokenAsync(login));
         var expiresIn = int.Parse(token.Field("expires_in").IfNone("-1"));
         Assert.InRange(expiresIn, 0, 3);
         Assert.True(client.IsExpired(token, Lifetime + TimeSpan.FromSeconds(1)));

@@ -1,8 +1,11 @@
+using System.Text.RegularExpressions;
+
 namespace OAuth2.Functional;
 
 /// <summary>URLs as printable text for messages and logs: never user info, a query or a fragment (any of which can carry
-/// credentials or codes), with unprintable characters escaped visibly and the length bounded.</summary>
-internal static class UrlText
+/// credentials or codes), with unprintable characters escaped visibly and the length bounded. Works on any text, URL or
+/// not, whatever the scheme (<c>ftp://u:p@h</c>, <c>http:/u:p@h</c>, <c>\\u:p@h</c> …), without parsing that could fail.</summary>
+internal static partial class UrlText
 {
     private const int MaxChars = 256;
 
@@ -16,26 +19,24 @@ internal static class UrlText
     public static string WithoutSecrets(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "(none)";
-        if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https") return WithoutSecrets(absolute);
         var cut = text.IndexOfAny(['?', '#']);
-        var path = cut < 0 ? text : text[..cut];
-        // A relative reference can still start with an authority (//user:pw@host/...): drop everything up to '@'.
-        var at = path.StartsWith("//", StringComparison.Ordinal) ? path.IndexOf('@') : -1;
-        return ServerText.UriChars(at < 0 ? path : "//" + path[(at + 1)..], MaxChars);
+        return ServerText.UriChars(WithoutUserInfo(cut < 0 ? text : text[..cut]), MaxChars);
     }
 
-    /// <summary>Configured URL text with the user info of its authority replaced by <c>[redacted]</c>, for printing settings
-    /// as given (no parsing that could fail): the authority is what follows the first <c>//</c> up to <c>/</c>, <c>\</c>,
-    /// <c>?</c> or <c>#</c>.</summary>
+    /// <summary>URL text with any user info replaced by <c>[redacted]</c>, the rest kept as given (for printing settings).
+    /// Over-cautious on purpose: an <c>@</c> anywhere before the query counts as the end of user info.</summary>
     public static string? WithoutUserInfo(string? text)
     {
         if (text is null) return null;
-        var slashes = text.IndexOf("//", StringComparison.Ordinal);
-        if (slashes < 0) return text;
-        var start = slashes + 2;
-        var end = text.IndexOfAny(['/', '\\', '?', '#'], start);
-        var authorityEnd = end < 0 ? text.Length : end;
-        var at = authorityEnd > start ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - start) : -1;
-        return at < 0 ? text : string.Concat(text.AsSpan(0, start), "[redacted]", text.AsSpan(at));
+        var cut = text.IndexOfAny(['?', '#']);
+        var beforeQuery = cut < 0 ? text : text[..cut];
+        var at = beforeQuery.LastIndexOf('@');
+        if (at < 0) return text;
+        var prefix = SchemeAndSlashes().Match(beforeQuery).Value;
+        return prefix + "[redacted]" + text[at..];
     }
+
+    /// <summary>An optional scheme (<c>https:</c>) followed by any run of slashes or backslashes.</summary>
+    [GeneratedRegex(@"^(?:[A-Za-z][A-Za-z0-9+.\-]*:)?[/\\]*")]
+    private static partial Regex SchemeAndSlashes();
 }

@@ -119,7 +119,8 @@ public abstract record OAuthError
         public override string Code => "unexpected_redirect";
         /// <inheritdoc/>
         public override string Message =>
-            $"The server answered {Status} with a redirect" + Location.Match(l => $" to {UrlText.WithoutSecrets(l)}", () => string.Empty) +
+            (Status is >= 300 and < 400 ? $"The server answered {Status} with a redirect" : $"The caller's HTTP client followed a redirect (final status {Status})") +
+            Location.Match(l => $" to {UrlText.WithoutSecrets(l)}", () => string.Empty) +
             "; redirects are not followed so that credentials never go to another URL";
     }
 

@@ -17,13 +17,18 @@ public abstract record RetryAfter
     /// <summary><c>Retry-After: Wed, 21 Oct 2026 07:28:00 GMT</c>: wait until this instant.</summary>
     public sealed record Date(DateTimeOffset Value) : RetryAfter;
 
-    /// <summary>The instant before which the server asked not to retry, for a response received at <paramref name="receivedAt"/>.</summary>
+    /// <summary>The instant (UTC) before which the server asked not to retry, for a response received at
+    /// <paramref name="receivedAt"/>. A negative delay counts as none; the result is clamped to the representable range.</summary>
     public DateTimeOffset From(DateTimeOffset receivedAt) => this switch
     {
-        Delay d => receivedAt.UtcDateTime.Ticks + d.Value.Ticks >= DateTime.MaxValue.Ticks ? DateTimeOffset.MaxValue : receivedAt + d.Value,
-        Date d => d.Value,
-        _ => receivedAt,
+        Delay d => ClampedUtc((Int128)receivedAt.UtcTicks + Math.Max(0, d.Value.Ticks)),
+        Date d => d.Value.ToUniversalTime(),
+        _ => receivedAt.ToUniversalTime(),
     };
+
+    private static DateTimeOffset ClampedUtc(Int128 ticks) =>
+        new(ticks >= DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue.UtcTicks
+            : ticks <= DateTimeOffset.MinValue.UtcTicks ? DateTimeOffset.MinValue.UtcTicks : (long)ticks, TimeSpan.Zero);
 
     /// <summary>Longest delay kept; a larger number of seconds is read as this (a day).</summary>
     public static TimeSpan MaxDelay { get; } = TimeSpan.FromDays(1);

@@ -21,6 +21,13 @@ internal static class ServerText
     /// <summary>The <c>error_uri</c> set: NQSCHAR without the space.</summary>
     public static string UriChars(string? text, int max) => Escape(text, max, allowSpace: false);
 
+    /// <summary>An optional server value for a <c>ToString()</c>: escaped, bounded, or <c>none</c>.</summary>
+    public static string Printable(Option<string> value) => value.Match(v => Nqschar(v, MaxTextChars), () => "none");
+
+    /// <summary>Member names for a <c>ToString()</c>: each escaped and bounded, at most 64 of them.</summary>
+    public static string Names(Seq<string?> names) =>
+        string.Join(", ", names.Take(64).Map(n => Nqschar(n, MaxCodeChars))) + (names.Count > 64 ? $", … ({names.Count} in all)" : string.Empty);
+
     /// <summary>True when every character is in RFC 6749 §5.2's NQSCHAR set.</summary>
     public static bool IsNqschar(string text)
     {

@@ -76,8 +76,8 @@ public static partial class Expiry
 
     /// <summary>A numeric string is Unix seconds (§8); otherwise an ISO-8601 or RFC 1123 date, read as UTC without an offset.</summary>
     internal static Option<DateTimeOffset> ParseInstant(string text) =>
-        UnixSeconds().IsMatch(text)
-            ? Some(FromUnixSeconds(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)))
+        UnixSeconds().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? Some(FromUnixSeconds(seconds))
             : DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
                 ? Some(FromMilliseconds(parsed.ToUnixTimeMilliseconds()))
@@ -94,7 +94,8 @@ public static partial class Expiry
     private static DateTimeOffset FromMilliseconds(double ms) =>
         DateTimeOffset.FromUnixTimeMilliseconds(double.IsNaN(ms) ? 0 : (long)Math.Clamp(ms, MinMs, MaxMs));
 
-    [GeneratedRegex(@"^\s*[+-]?[0-9]+(\.[0-9]+)?\s*$")]
+    // ASCII white space only: \s would also match Unicode spaces that double.Parse rejects.
+    [GeneratedRegex(@"^[ \t\r\n]*[+-]?[0-9]+(\.[0-9]+)?[ \t\r\n]*$")]
     private static partial Regex UnixSeconds();
 
     [GeneratedRegex(@"^[\s\uFEFF\u00A0]*([+-]?[0-9]+)")]

@@ -12,4 +12,10 @@ public sealed record Introspection(bool Active, Option<string> Scope, Option<str
 {
     /// <summary>The raw JSON text of a member.</summary>
     public Option<string> Field(string name) => Fields.Find(f => f.Name == name).Map(f => f.RawJson);
+
+    /// <summary>Whether active, the scope, client and subject (server text, escaped and bounded), the expiry and the member
+    /// names; never a member's value.</summary>
+    public override string ToString() =>
+        $"Introspection(Active = {Active}, Scope = {ServerText.Printable(Scope)}, ClientId = {ServerText.Printable(ClientId)}, " +
+        $"Subject = {ServerText.Printable(Subject)}, ExpiresAt = {ExpiresAt.Map(Expiry.ToIso).IfNone("none")}, Fields = [{ServerText.Names(Fields.Map(f => f?.Name))}])";
 }

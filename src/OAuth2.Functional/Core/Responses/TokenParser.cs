@@ -22,6 +22,8 @@ internal static class TokenParser
         if (access is null) return OAuthError.Malformed("access_token", "is missing");
         if (access.Kind != JsonValueKind.String) return NotAString(access);
         if (access.Field.Value.Length == 0) return OAuthError.Malformed("access_token", "must not be empty");
+        if (!IsHeaderSafe(access.Field.Value))
+            return OAuthError.Malformed("access_token", "contains characters that cannot be sent in an HTTP header (only visible ASCII can)");
         if (!IsOptionalString(type)) return NotAString(type!);
         if (!IsOptionalString(refresh)) return NotAString(refresh!);
         if (!IsOptionalString(scope)) return NotAString(scope!);
@@ -31,6 +33,14 @@ internal static class TokenParser
         return new AccessToken(Secret.Of(access.Field.Value), TextOf(type),
             refresh is { Kind: JsonValueKind.String } ? Some(Secret.Of(refresh.Field.Value)) : None, expiresAt, TextOf(scope),
             Normalize(fields, expiresAt));
+    }
+
+    /// <summary>Visible ASCII only (%x21-7E): what an <c>Authorization</c> header can carry (RFC 6750's b64token is
+    /// narrower, but real servers issue tokens with characters such as <c>|</c>).</summary>
+    private static bool IsHeaderSafe(string value)
+    {
+        foreach (var c in value) if (c is < '!' or > '~') return false;
+        return true;
     }
 
     private static bool IsOptionalString(JsonField? f) => f is null || f.Kind is JsonValueKind.String or JsonValueKind.Null;

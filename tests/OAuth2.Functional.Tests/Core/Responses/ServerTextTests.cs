@@ -101,10 +101,15 @@ public class ServerTextTests
     }
 
     [Theory]
-    [InlineData("https://user:SECRET1@as.example/cb?code=SECRET1#frag", "https://as.example/cb")]
+    [InlineData("https://user:SECRET1@as.example/cb?code=SECRET1#frag", "https://[redacted]@as.example/cb")]
     [InlineData("/relative/cb?code=SECRET1", "/relative/cb")]
-    [InlineData("//user:SECRET1@evil.example/x?y", "//evil.example/x")]
-    [InlineData("https://as.example/cb\r\nSet-Cookie: x", "https://as.example/cb%0D%0ASet-Cookie:%20x")]
+    [InlineData("//user:SECRET1@evil.example/x?y", "//[redacted]@evil.example/x")]
+    [InlineData("ftp://admin:SECRET1@evil.example/x?code=1", "ftp://[redacted]@evil.example/x")]
+    [InlineData("custom+scheme://u:SECRET1@h/p", "custom+scheme://[redacted]@h/p")]
+    [InlineData("http:/admin:SECRET1@evil/", "http:/[redacted]@evil/")]
+    [InlineData("\\\\admin:SECRET1@evil/x", "\\\\\\\\[redacted]@evil/x")]
+    [InlineData("/\\admin:SECRET1@evil/x", "/\\\\[redacted]@evil/x")]
+    [InlineData("https://as.example/cb\r\nSet-Cookie: x", "https://as.example/cb\\r\\nSet-Cookie:\\u0020x")]
     public void A_redirect_location_is_printed_without_user_info_query_or_fragment(string location, string printed)
     {
         var e = Assert.IsType<OAuthError.UnexpectedRedirect>(Interpret(302, null, "", ("Location", location)));
