@@ -217,6 +217,29 @@ public class FleetTests
     }
 
     [Theory, MemberData(nameof(Kinds))]
+    public async Task Renewing_ahead_from_every_instance_makes_one_fetch_and_later_renewals_find_the_new_token(string kind)
+    {
+        await using var server = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(server, 4);
+        var fetch = new CountingFetch(TimeSpan.FromMinutes(10), TimeSpan.FromMilliseconds(100));
+        var key = AKey();
+        var first = Right(await fleet.Stores[0].GetOrFetchAsync(key, fetch.Fetch));
+        Assert.All(await Callers(fleet.Stores, 1, key, fetch.Fetch), r => Assert.Equal(first, Right(r)));
+
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var renewals = fleet.Stores.SelectMany(s => Enumerable.Range(0, 25).Select(async _ => { await go.Task; return await s.RenewAsync(key, first, fetch.Fetch); })).ToArray();
+        go.SetResult();
+        var renewed = await Task.WhenAll(renewals);
+
+        Assert.Equal(2, fetch.Calls);
+        var second = Assert.Single(renewed.Select(Value).Distinct());
+        Assert.NotEqual(first.Value.Reveal(), second);
+        Assert.Equal(second, Value(await fleet.Add(server).RenewAsync(key, first, fetch.Fetch))); // a late renewal of the old token
+        Assert.Equal(second, Value(await fleet.Stores[2].GetOrFetchAsync(key, fetch.Fetch)));
+        Assert.Equal(2, fetch.Calls);
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
     public async Task Steady_load_over_three_lifetimes_renews_once_per_lifetime_fleet_wide(string kind)
     {
         await using var server = await RedisServer.StartAsync(kind);

@@ -56,20 +56,35 @@ public sealed class FleetTokenStore
     /// run once for the fleet (or once for this instance when Redis is unavailable or the wait runs out). A fetch failure is
     /// returned as is and never stored. <paramref name="cancellationToken"/> ends only this caller's wait
     /// (<see cref="OAuthError.Cancelled"/>); the shared attempt goes on for the others.</summary>
-    public async Task<Either<OAuthError, AccessToken>> GetOrFetchAsync(
-        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, CancellationToken cancellationToken = default)
+    public Task<Either<OAuthError, AccessToken>> GetOrFetchAsync(
+        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, CancellationToken cancellationToken = default) =>
+        SharedAsync(key, fetch, null, cancellationToken);
+
+    /// <summary>A shared token other than <paramref name="stale"/> (the one the caller holds and wants renewed, e.g. ahead of
+    /// its expiry): if the fleet already renewed it, the newer token; otherwise one fetch for the fleet, as in
+    /// <see cref="GetOrFetchAsync"/>. Lets every instance renew ahead while the fleet still makes one request.</summary>
+    public Task<Either<OAuthError, AccessToken>> RenewAsync(
+        FleetKey key, AccessToken stale, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, CancellationToken cancellationToken = default) =>
+        stale is null
+            ? Task.FromResult(Left<OAuthError, AccessToken>(OAuthError.Argument("stale", "is required")))
+            : SharedAsync(key, fetch, stale, cancellationToken);
+
+    private async Task<Either<OAuthError, AccessToken>> SharedAsync(
+        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale, CancellationToken cancellationToken)
     {
         if (key is null) return Left<OAuthError, AccessToken>(OAuthError.Argument("key", "is required"));
         if (fetch is null) return Left<OAuthError, AccessToken>(OAuthError.Argument("fetch", "is required"));
         // Hot path (every call): .Case instead of Match, to avoid a closure per read.
-        if (memory.Get(key.Hash, clock.GetUtcNow()).Case is AccessToken cached) return cached;
+        if (memory.Get(key.Hash, clock.GetUtcNow()).Case is AccessToken cached && !Same(cached, stale)) return cached;
+        // Renewals of a token and plain reads are separate flights: a plain read may be answered with the token a renewal replaces.
+        var flight = stale is null ? key.Hash : key.Hash + "|renew";
         Task<Either<OAuthError, AccessToken>> shared;
         lock (gate)
         {
-            if (!inflight.TryGetValue(key.Hash, out shared!))
+            if (!inflight.TryGetValue(flight, out shared!))
             {
-                shared = ResolveAndForget(key, fetch);
-                inflight[key.Hash] = shared;
+                shared = ResolveAndForget(flight, key, fetch, stale);
+                inflight[flight] = shared;
             }
         }
         try
@@ -94,7 +109,7 @@ public sealed class FleetTokenStore
         var fromRedis = await stored.Filter(v => v.HasValue).Match(
             async value =>
             {
-                var same = Read(entryKey, (byte[])value!).Exists(t => t.Equals(token));
+                var same = Read(entryKey, (byte[])value!).Exists(t => Same(t, token));
                 if (!same) return false;
                 // Delete only if the entry is still the one we read (WATCH/MULTI: works on Garnet and redis-server).
                 return (await guard.Run("DEL", async () =>
@@ -109,20 +124,22 @@ public sealed class FleetTokenStore
         return fromMemory || fromRedis;
     }
 
-    private async Task<Either<OAuthError, AccessToken>> ResolveAndForget(FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    private async Task<Either<OAuthError, AccessToken>> ResolveAndForget(
+        string flight, FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
     {
         await Task.Yield(); // callers register on the task before any work runs
         try
         {
-            return await ResolveAsync(key, fetch).ConfigureAwait(false);
+            return await ResolveAsync(key, fetch, stale).ConfigureAwait(false);
         }
         finally
         {
-            lock (gate) inflight.Remove(key.Hash);
+            lock (gate) inflight.Remove(flight);
         }
     }
 
-    private async Task<Either<OAuthError, AccessToken>> ResolveAsync(FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    private async Task<Either<OAuthError, AccessToken>> ResolveAsync(
+        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
     {
         var entryKey = key.EntryKey(options.KeyPrefix);
         var lockKey = key.LockKey(options.KeyPrefix);
@@ -133,11 +150,11 @@ public sealed class FleetTokenStore
             var signal = signals.Next(key.Hash);
             var found = await ReadRedisAsync(entryKey).ConfigureAwait(false);
             if (found.IsNone) break;                                   // Redis failed: in-process from here
-            if (found.Bind(identity).Case is AccessToken shared) return Remember(key, shared);
+            if (found.Bind(identity).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
             var holder = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var took = await guard.Run("SET NX PX", () => redis.GetDatabase().StringSetAsync(lockKey, holder, options.LockTime, When.NotExists)).ConfigureAwait(false);
             if (took.IsNone) break;
-            if (took.Exists(t => t)) return await AsHolderAsync(key, entryKey, lockKey, holder, fetch).ConfigureAwait(false);
+            if (took.Exists(t => t)) return await AsHolderAsync(key, entryKey, lockKey, holder, fetch, stale).ConfigureAwait(false);
             var left = deadline - clock.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
@@ -150,13 +167,13 @@ public sealed class FleetTokenStore
     }
 
     private async Task<Either<OAuthError, AccessToken>> AsHolderAsync(
-        FleetKey key, string entryKey, string lockKey, string holder, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+        FleetKey key, string entryKey, string lockKey, string holder, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
     {
         try
         {
             // Someone may have written the token between our read and our lock.
             var again = await ReadRedisAsync(entryKey).ConfigureAwait(false);
-            if (again.Bind(identity).Case is AccessToken shared) return Remember(key, shared);
+            if (again.Bind(identity).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
             return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
         }
         finally
@@ -244,6 +261,9 @@ public sealed class FleetTokenStore
         }).ConfigureAwait(false);
         if (ok.IsSome) Volatile.Write(ref subscribed, 1);
     }
+
+    // Tokens are the same when their values are (the rest of the record may differ after a round trip through JSON).
+    private static bool Same(AccessToken a, AccessToken? b) => b is not null && a.Value.Equals(b.Value);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -15,5 +15,5 @@ internal sealed class MemoryTier
 
     /// <summary>Removes the entry only when it holds exactly <paramref name="token"/>; true when it did.</summary>
     public bool Remove(string hash, AccessToken token) =>
-        entries.TryGetValue(hash, out var e) && e.Token.Equals(token) && entries.TryRemove(new KeyValuePair<string, (AccessToken, long)>(hash, e));
+        entries.TryGetValue(hash, out var e) && e.Token.Value.Equals(token.Value) && entries.TryRemove(new KeyValuePair<string, (AccessToken, long)>(hash, e));
 }
