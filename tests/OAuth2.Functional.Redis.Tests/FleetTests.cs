@@ -243,18 +243,18 @@ public class FleetTests
     public async Task Steady_load_over_three_lifetimes_renews_once_per_lifetime_fleet_wide(string kind)
     {
         await using var server = await RedisServer.StartAsync(kind);
-        // Tokens live 3 s and are shared until 1 s before expiry: a fresh token every 2 s.
-        await using var fleet = new Fleet(server, 4, o => o with { Skew = TimeSpan.FromSeconds(1) });
-        var fetch = new CountingFetch(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(50));
+        // Tokens live 2 s and are shared until 0.5 s before expiry: a fresh token every 1.5 s.
+        await using var fleet = new Fleet(server, 4, o => o with { Skew = TimeSpan.FromSeconds(0.5) });
+        var fetch = new CountingFetch(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
         var key = AKey();
         var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
         var run = Stopwatch.StartNew();
-        while (run.Elapsed < TimeSpan.FromSeconds(5.5))
+        while (run.Elapsed < TimeSpan.FromSeconds(4))
         {
             foreach (var r in await Callers(fleet.Stores, 5, key, fetch.Fetch)) seen[Value(r)] = 0;
             await Task.Delay(25);
         }
-        // Lifetimes starting at about 0, 2 and 4 s: three fetches for the whole fleet (a fourth only if the machine
+        // Lifetimes starting at about 0, 1.5 and 3 s: three fetches for the whole fleet (a fourth only if the machine
         // stalls across a boundary), never one per instance.
         Assert.InRange(fetch.Calls, 3, 4);
         Assert.Equal(fetch.Calls, seen.Count);
