@@ -13,8 +13,9 @@ public sealed record FleetStoreOptions
     /// <summary>Prefix of every Redis key and of the notification channel; default <c>oauth2:</c>.</summary>
     public string KeyPrefix { get; init; } = "oauth2:";
 
-    /// <summary>A token is shared until its expiry minus this (the entry's TTL); default 30 s. Use the token source's skew.</summary>
-    public TimeSpan Skew { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>A token is shared until its expiry minus this (the entry's TTL); default 60 s, the token source's default
+    /// (<c>RenewalOptions.Skew</c>). Use the same value as the sources.</summary>
+    public TimeSpan Skew { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a token without <c>expires_in</c> is shared; default 5 minutes.</summary>
     public TimeSpan FallbackLifetime { get; init; } = TimeSpan.FromMinutes(5);
