@@ -36,7 +36,7 @@ public sealed class Fleet : IAsyncDisposable
             Logger = Log,
             // Generous for a loaded machine (a slower call degrades the store, by design); the short bound itself is
             // proven by A_silent_redis_is_bounded_by_the_operation_timeout.
-            OperationTimeout = TimeSpan.FromSeconds(2),
+            OperationTimeout = TimeSpan.FromSeconds(5),
             RetryAfterFailure = TimeSpan.FromMilliseconds(500),
         };
         return Support.Right(FleetTokenStore.Create(mux, tweak is null ? options : tweak(options)));

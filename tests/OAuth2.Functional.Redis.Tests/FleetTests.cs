@@ -140,7 +140,8 @@ public class FleetTests
         var reader = fleet.Add(server);
         var replaced = await reader.GetOrFetchAsync(key, fetch.Fetch);
         Assert.Equal(2, fetch.Calls);
-        Assert.NotEqual(entry, (byte[])(await fleet.Raw.StringGetAsync(entryKey))!);
+        var now = (byte[])(await fleet.Raw.StringGetAsync(entryKey))!;
+        Assert.False(entry.AsSpan().SequenceEqual(now), "the entry was not replaced; log:\n" + fleet.Log.All);
         Assert.Equal(Value(replaced), Value(await fleet.Add(server).GetOrFetchAsync(key, fetch.Fetch))); // the replacement is shared
         Assert.Equal(2, fetch.Calls);
 

@@ -18,7 +18,7 @@ public abstract class RedisServer : IAsyncDisposable
 
     public abstract Task StopAsync();
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public virtual async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>A new connection (one "instance" of the fleet): fail fast while disconnected, short timeouts.</summary>
     public ConnectionMultiplexer Connect() =>
@@ -103,6 +103,12 @@ public sealed class GarnetHost(int port) : RedisServer(port)
         server?.Dispose();
         server = null;
         return Task.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { } // our own temporary folder only
     }
 }
 
