@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OAuth2.Functional.Redis;
+
+/// <summary>
+/// The bytes of an entry in Redis. Encrypted: <c>0x01 | id length | key id | nonce (12) | tag (16) | ciphertext</c>, the
+/// additional data being the entry's Redis key and the key id. Plaintext: <c>'P' | UTF-8 JSON</c>. The JSON is
+/// <see cref="AccessToken.ToJson"/>. Deterministic given the nonce (the caller draws it); decoding never throws.
+/// </summary>
+internal static class EntryCodec
+{
+    private const byte EncryptedV1 = 0x01;
+    private const byte PlainMarker = (byte)'P';
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    public static byte[] Encode(FleetProtection protection, string entryKey, string json, ReadOnlySpan<byte> nonce) =>
+        protection switch
+        {
+            FleetProtection.Encrypted e => Seal(e.Keys, entryKey, Encoding.UTF8.GetBytes(json), nonce),
+            _ => [PlainMarker, .. Encoding.UTF8.GetBytes(json)],
+        };
+
+    /// <summary>The JSON in the entry, or why it cannot be used (a reason without any secret in it).</summary>
+    public static Either<string, string> Decode(FleetProtection protection, string entryKey, byte[] entry) =>
+        entry.Length == 0 ? Left<string, string>("empty entry")
+        : protection switch
+        {
+            FleetProtection.Encrypted e => entry[0] == EncryptedV1 ? Open(e.Keys, entryKey, entry) : Left<string, string>("not an encrypted entry"),
+            _ => entry[0] == PlainMarker ? Utf8(entry.AsSpan(1)) : Left<string, string>("not a plaintext entry"),
+        };
+
+    private static byte[] Seal(FleetKeyRing ring, string entryKey, byte[] plain, ReadOnlySpan<byte> nonce)
+    {
+        var id = Encoding.ASCII.GetBytes(ring.CurrentId);
+        var output = new byte[2 + id.Length + NonceSize + TagSize + plain.Length];
+        output[0] = EncryptedV1;
+        output[1] = (byte)id.Length;
+        id.CopyTo(output, 2);
+        var at = 2 + id.Length;
+        nonce[..NonceSize].CopyTo(output.AsSpan(at, NonceSize));
+        using var gcm = new AesGcm(ring.Current, TagSize);
+        gcm.Encrypt(output.AsSpan(at, NonceSize), plain, output.AsSpan(at + NonceSize + TagSize), output.AsSpan(at + NonceSize, TagSize),
+            AdditionalData(entryKey, ring.CurrentId));
+        return output;
+    }
+
+    private static Either<string, string> Open(FleetKeyRing ring, string entryKey, byte[] entry)
+    {
+        if (entry.Length < 2 || entry.Length < 2 + entry[1] + NonceSize + TagSize) return Left<string, string>("truncated entry");
+        var id = Encoding.ASCII.GetString(entry, 2, entry[1]);
+        var at = 2 + entry[1];
+        return ring.Find(id).Match(
+            key =>
+            {
+                var cipher = entry.AsSpan(at + NonceSize + TagSize);
+                var plain = new byte[cipher.Length];
+                try
+                {
+                    using var gcm = new AesGcm(key, TagSize);
+                    gcm.Decrypt(entry.AsSpan(at, NonceSize), cipher, entry.AsSpan(at + NonceSize, TagSize), plain, AdditionalData(entryKey, id));
+                }
+                catch (AuthenticationTagMismatchException)
+                {
+                    return Left<string, string>("authentication failed (changed, or written under another key)");
+                }
+                return Utf8(plain);
+            },
+            () => Left<string, string>("written with a key id this ring does not hold"));
+    }
+
+    private static Either<string, string> Utf8(ReadOnlySpan<byte> bytes)
+    {
+        try { return Right<string, string>(new UTF8Encoding(false, true).GetString(bytes)); }
+        catch (DecoderFallbackException) { return Left<string, string>("not UTF-8"); }
+    }
+
+    private static byte[] AdditionalData(string entryKey, string keyId) => Encoding.UTF8.GetBytes("oauth2-fleet-entry-v1|" + entryKey + "|" + keyId);
+}

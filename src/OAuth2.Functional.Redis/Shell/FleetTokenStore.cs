@@ -1,0 +1,269 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace OAuth2.Functional.Redis;
+
+/// <summary>
+/// Shares tokens across a fleet: memory first, then Redis (entries encrypted, TTL = expiry minus skew), and on a miss one
+/// fetch for the whole fleet. The instance that wins the Redis lock (<c>SET key value NX PX</c>, released only by its
+/// holder) fetches, writes and announces the token on a pub/sub channel; the others wait for it (bounded by
+/// <see cref="FleetStoreOptions.WaitBound"/>, looking again every <see cref="FleetStoreOptions.PollInterval"/> and taking
+/// the lock over when a dead holder's lock expires), then fetch themselves. Inside one instance, concurrent callers of a
+/// key always share one attempt. When Redis is down or slow the store works as an in-process single flight, logs it, and
+/// uses Redis again once it answers. No method throws; the cache never costs a caller a token.
+/// </summary>
+public sealed class FleetTokenStore
+{
+    private readonly IConnectionMultiplexer redis;
+    private readonly FleetProtection protection;
+    private readonly FleetStoreOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly RedisGuard guard;
+    private readonly MemoryTier memory = new();
+    private readonly ReadySignals signals = new();
+    private readonly RedisChannel channel;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Task<Either<OAuthError, AccessToken>>> inflight = new(StringComparer.Ordinal); // guarded by gate
+    private int subscribed;
+
+    private FleetTokenStore(IConnectionMultiplexer redis, FleetStoreOptions options)
+    {
+        this.redis = redis;
+        this.options = options;
+        protection = options.Protection!;
+        clock = options.TimeProvider ?? TimeProvider.System;
+        logger = options.Logger ?? NullLogger.Instance;
+        guard = new RedisGuard(options.OperationTimeout, options.RetryAfterFailure, clock, logger);
+        channel = RedisChannel.Literal(options.KeyPrefix + "ready");
+    }
+
+    /// <summary>A store over <paramref name="redis"/> (connected or not: it may come up later). Invalid options give a
+    /// <c>Left</c> naming the first bad field.</summary>
+    public static Either<OAuthError, FleetTokenStore> Create(IConnectionMultiplexer? redis, FleetStoreOptions? options) =>
+        redis is null ? Left<OAuthError, FleetTokenStore>(OAuthError.Argument("redis", "is required"))
+        : options is null ? Left<OAuthError, FleetTokenStore>(OAuthError.Argument("options", "is required"))
+        : options.Problems().HeadOrNone().Match(
+            p => Left<OAuthError, FleetTokenStore>(p),
+            () => Right<OAuthError, FleetTokenStore>(new FleetTokenStore(redis, options)));
+
+    /// <summary>True while the store works in-process only because Redis failed.</summary>
+    public bool Degraded => guard.IsDown;
+
+    /// <summary>The shared token for <paramref name="key"/>: from memory, else from Redis, else from <paramref name="fetch"/>
+    /// run once for the fleet (or once for this instance when Redis is unavailable or the wait runs out). A fetch failure is
+    /// returned as is and never stored. <paramref name="cancellationToken"/> ends only this caller's wait
+    /// (<see cref="OAuthError.Cancelled"/>); the shared attempt goes on for the others.</summary>
+    public Task<Either<OAuthError, AccessToken>> GetOrFetchAsync(
+        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, CancellationToken cancellationToken = default) =>
+        SharedAsync(key, fetch, null, cancellationToken);
+
+    /// <summary>A shared token other than <paramref name="stale"/> (the one the caller holds and wants renewed, e.g. ahead of
+    /// its expiry): if the fleet already renewed it, the newer token; otherwise one fetch for the fleet, as in
+    /// <see cref="GetOrFetchAsync"/>. Lets every instance renew ahead while the fleet still makes one request.</summary>
+    public Task<Either<OAuthError, AccessToken>> RenewAsync(
+        FleetKey key, AccessToken stale, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, CancellationToken cancellationToken = default) =>
+        stale is null
+            ? Task.FromResult(Left<OAuthError, AccessToken>(OAuthError.Argument("stale", "is required")))
+            : SharedAsync(key, fetch, stale, cancellationToken);
+
+    private async Task<Either<OAuthError, AccessToken>> SharedAsync(
+        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale, CancellationToken cancellationToken)
+    {
+        if (key is null) return Left<OAuthError, AccessToken>(OAuthError.Argument("key", "is required"));
+        if (fetch is null) return Left<OAuthError, AccessToken>(OAuthError.Argument("fetch", "is required"));
+        // Hot path (every call): .Case instead of Match, to avoid a closure per read.
+        if (memory.Get(key.Hash, clock.GetUtcNow()).Case is AccessToken cached && !Same(cached, stale)) return cached;
+        // Renewals of a token and plain reads are separate flights: a plain read may be answered with the token a renewal replaces.
+        var flight = stale is null ? key.Hash : key.Hash + "|renew";
+        Task<Either<OAuthError, AccessToken>> shared;
+        lock (gate)
+        {
+            if (!inflight.TryGetValue(flight, out shared!))
+            {
+                shared = ResolveAndForget(flight, key, fetch, stale);
+                inflight[flight] = shared;
+            }
+        }
+        try
+        {
+            return await shared.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return Left<OAuthError, AccessToken>(new OAuthError.Cancelled());
+        }
+    }
+
+    /// <summary>Stops sharing <paramref name="token"/> (e.g. a resource server rejected it): removes it from this instance's
+    /// memory and from Redis, but only where that exact token is stored; a newer token stays. True when it was found.</summary>
+    public async Task<bool> InvalidateAsync(FleetKey key, AccessToken token, CancellationToken cancellationToken = default)
+    {
+        if (key is null || token is null) return false;
+        var fromMemory = memory.Remove(key.Hash, token);
+        var entryKey = key.EntryKey(options.KeyPrefix);
+        var db = redis.GetDatabase();
+        var stored = await guard.Run("GET", () => db.StringGetAsync(entryKey)).ConfigureAwait(false);
+        var fromRedis = await stored.Filter(v => v.HasValue).Match(
+            async value =>
+            {
+                var same = Read(entryKey, (byte[])value!).Exists(t => Same(t, token));
+                if (!same) return false;
+                // Delete only if the entry is still the one we read (WATCH/MULTI: works on Garnet and redis-server).
+                return (await guard.Run("DEL", async () =>
+                {
+                    var tx = db.CreateTransaction();
+                    tx.AddCondition(Condition.StringEqual(entryKey, value));
+                    _ = tx.KeyDeleteAsync(entryKey);
+                    return await tx.ExecuteAsync().ConfigureAwait(false);
+                }).ConfigureAwait(false)).IfNone(false);
+            },
+            () => Task.FromResult(false)).ConfigureAwait(false);
+        return fromMemory || fromRedis;
+    }
+
+    private async Task<Either<OAuthError, AccessToken>> ResolveAndForget(
+        string flight, FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
+    {
+        await Task.Yield(); // callers register on the task before any work runs
+        try
+        {
+            return await ResolveAsync(key, fetch, stale).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (gate) inflight.Remove(flight);
+        }
+    }
+
+    private async Task<Either<OAuthError, AccessToken>> ResolveAsync(
+        FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
+    {
+        var entryKey = key.EntryKey(options.KeyPrefix);
+        var lockKey = key.LockKey(options.KeyPrefix);
+        var deadline = clock.GetUtcNow() + options.WaitBound;
+        await EnsureSubscribedAsync().ConfigureAwait(false);
+        while (guard.Usable)
+        {
+            var signal = signals.Next(key.Hash);
+            var found = await ReadRedisAsync(entryKey).ConfigureAwait(false);
+            if (found.IsNone) break;                                   // Redis failed: in-process from here
+            if (found.Bind(identity).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
+            var holder = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            var took = await guard.Run("SET NX PX", () => redis.GetDatabase().StringSetAsync(lockKey, holder, options.LockTime, When.NotExists)).ConfigureAwait(false);
+            if (took.IsNone) break;
+            if (took.Exists(t => t)) return await AsHolderAsync(key, entryKey, lockKey, holder, fetch, stale).ConfigureAwait(false);
+            var left = deadline - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                logger.LogWarning("Fleet token store: no token from the fleet within {WaitBound}; this instance fetches its own", options.WaitBound);
+                return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
+            }
+            await Task.WhenAny(signal, Task.Delay(Min(left, options.PollInterval), clock)).ConfigureAwait(false);
+        }
+        return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
+    }
+
+    private async Task<Either<OAuthError, AccessToken>> AsHolderAsync(
+        FleetKey key, string entryKey, string lockKey, string holder, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
+    {
+        try
+        {
+            // Someone may have written the token between our read and our lock.
+            var again = await ReadRedisAsync(entryKey).ConfigureAwait(false);
+            if (again.Bind(identity).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
+            return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Holder-only release (WATCH/GET/MULTI/DEL/EXEC, no Lua: Garnet runs Lua only when started with --lua).
+            await guard.Run("lock release", () => redis.GetDatabase().LockReleaseAsync(lockKey, holder)).ConfigureAwait(false);
+            // Wake the waiters even when the fetch failed: they look again and one of them takes the lock.
+            await guard.Run("PUBLISH", () => redis.GetSubscriber().PublishAsync(channel, key.Hash)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Either<OAuthError, AccessToken>> FetchAndShareAsync(FleetKey key, string entryKey, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    {
+        var result = await SafeFetchAsync(fetch).ConfigureAwait(false);
+        foreach (var token in result.RightToSeq())
+        {
+            var now = clock.GetUtcNow();
+            var goodUntil = GoodUntil(token, now);
+            memory.Put(key.Hash, token, goodUntil);
+            var ttl = goodUntil - now;
+            if (ttl <= TimeSpan.Zero) continue; // already inside the skew: handed out, never shared
+            var entry = EntryCodec.Encode(protection, entryKey, token.ToJson(), RandomNumberGenerator.GetBytes(12));
+            var written = await guard.Run("SET PX", () => redis.GetDatabase().StringSetAsync(entryKey, entry, ttl)).ConfigureAwait(false);
+            if (written.Exists(w => w)) await guard.Run("PUBLISH", () => redis.GetSubscriber().PublishAsync(channel, key.Hash)).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    // Some(Some(token)) a usable entry, Some(None) no usable entry, None Redis failed.
+    private async Task<Option<Option<AccessToken>>> ReadRedisAsync(string entryKey)
+    {
+        var value = await guard.Run("GET", () => redis.GetDatabase().StringGetAsync(entryKey)).ConfigureAwait(false);
+        return value.Map(v => v.HasValue ? Read(entryKey, (byte[])v!) : None);
+    }
+
+    private Option<AccessToken> Read(string entryKey, byte[] entry)
+    {
+        var now = clock.GetUtcNow();
+        return EntryCodec.Decode(protection, entryKey, entry).Match(
+            json => AccessToken.FromJson(json, now).Match(
+                t => t.IsExpired(now, options.Skew) ? None : Some(t),
+                _ => Reject("its token JSON is malformed")),
+            Reject);
+
+        Option<AccessToken> Reject(string reason)
+        {
+            logger.LogWarning("Fleet token store: ignored an entry in Redis ({Reason}); it will be replaced", reason);
+            return None;
+        }
+    }
+
+    private AccessToken Remember(FleetKey key, AccessToken token)
+    {
+        memory.Put(key.Hash, token, GoodUntil(token, clock.GetUtcNow()));
+        return token;
+    }
+
+    private DateTimeOffset GoodUntil(AccessToken token, DateTimeOffset now) =>
+        token.ExpiresAt.Match(at => at - options.Skew, () => now + options.FallbackLifetime);
+
+    private static async Task<Either<OAuthError, AccessToken>> SafeFetchAsync(Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    {
+        try
+        {
+            var result = await fetch(CancellationToken.None).ConfigureAwait(false);
+            return result.IsBottom ? Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function returned no result", "Bottom")) : result;
+        }
+        catch (OperationCanceledException)
+        {
+            return Left<OAuthError, AccessToken>(new OAuthError.Cancelled());
+        }
+        catch (Exception e)
+        {
+            return Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function threw", e.GetType().Name));
+        }
+    }
+
+    private async Task EnsureSubscribedAsync()
+    {
+        if (Volatile.Read(ref subscribed) == 1 || !guard.Usable) return;
+        var ok = await guard.Run("SUBSCRIBE", async () =>
+        {
+            await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => { if (message.HasValue) signals.Set(message!); }).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+        if (ok.IsSome) Volatile.Write(ref subscribed, 1);
+    }
+
+    // Tokens are the same when their values are (the rest of the record may differ after a round trip through JSON).
+    private static bool Same(AccessToken a, AccessToken? b) => b is not null && a.Value.Equals(b.Value);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

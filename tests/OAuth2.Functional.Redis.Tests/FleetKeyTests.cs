@@ -1,0 +1,47 @@
+using static OAuth2.Functional.Redis.Tests.Support;
+
+namespace OAuth2.Functional.Redis.Tests;
+
+public class FleetKeyTests
+{
+    private static readonly Uri Endpoint = new("https://as.example/connect/token");
+
+    private static FleetKey K(Uri endpoint, string client, params (string, string)[] ps) => Right(FleetKey.Of(endpoint, client, Parameters.Of(ps)));
+
+    [Fact]
+    public void Same_endpoint_client_and_parameters_give_the_same_key()
+    {
+        Assert.Equal(K(Endpoint, "svc", ("scope", "api")).Hash, K(Endpoint, "svc", ("scope", "api")).Hash);
+        Assert.Matches("^[0-9a-f]{64}$", K(Endpoint, "svc").Hash);
+    }
+
+    [Fact]
+    public void Endpoint_client_and_each_parameter_change_the_key()
+    {
+        var keys = new[]
+        {
+            K(Endpoint, "svc", ("scope", "api")), K(new Uri("https://other.example/connect/token"), "svc", ("scope", "api")),
+            K(Endpoint, "svc2", ("scope", "api")), K(Endpoint, "svc", ("scope", "api2")), K(Endpoint, "svc", ("scope", "api"), ("resource", "r")),
+            K(Endpoint, "svc", ("scop", "eapi")), // no ambiguity by concatenation
+        };
+        Assert.Equal(keys.Length, keys.Select(k => k.Hash).Distinct().Count());
+    }
+
+    [Fact]
+    public void Secret_parameter_values_never_enter_the_key()
+    {
+        var a = K(Endpoint, "svc", ("username", "alice"), ("password", "first-password"));
+        var b = K(Endpoint, "svc", ("username", "alice"), ("password", "second-password"));
+        Assert.Equal(a.Hash, b.Hash);
+        Assert.NotEqual(a.Hash, K(Endpoint, "svc", ("username", "bob"), ("password", "first-password")).Hash);
+        Assert.DoesNotContain("password", a.ToString());
+    }
+
+    [Fact]
+    public void Missing_inputs_are_named_errors()
+    {
+        Assert.Equal("tokenEndpoint", Assert.IsType<OAuthError.InvalidArgument>(FleetKey.Of(null, "svc").Match(_ => null!, e => e)).Name);
+        Assert.Equal("tokenEndpoint", Assert.IsType<OAuthError.InvalidArgument>(FleetKey.Of(new Uri("/token", UriKind.Relative), "svc").Match(_ => null!, e => e)).Name);
+        Assert.Equal("clientId", Assert.IsType<OAuthError.InvalidArgument>(FleetKey.Of(Endpoint, null).Match(_ => null!, e => e)).Name);
+    }
+}
