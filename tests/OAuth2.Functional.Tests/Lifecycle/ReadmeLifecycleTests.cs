@@ -8,7 +8,7 @@ using static OAuth2.Functional.Tests.TestSupport;
 
 namespace OAuth2.Functional.Tests.Lifecycle;
 
-/// <summary>The README sections for the token lifecycle (README-lifecycle.md, to be pasted into README.md): every
+/// <summary>The README sections for the token lifecycle (in README.md; ReadmeTests checks every block is in ReadmeExamples): every
 /// csharp block is compiled in ReadmeExamples, and each one runs against the server here.</summary>
 [Collection("devserver")]
 public sealed class ReadmeLifecycleTests : IDisposable
@@ -24,17 +24,6 @@ public sealed class ReadmeLifecycleTests : IDisposable
     public void Dispose() => server.TokenEndpoint.Reset();
 
     private static string Normalize(string code) => Regex.Replace(code, @"\s+", " ").Trim();
-
-    [Fact]
-    public void Every_csharp_block_of_the_lifecycle_sections_is_compiled_in_ReadmeExamples()
-    {
-        var root = RepoRoot();
-        var examples = Normalize(File.ReadAllText(Path.Combine(root, "tests", "OAuth2.Functional.Tests", "Readme", "ReadmeExamples.cs")));
-        var blocks = Regex.Matches(File.ReadAllText(Path.Combine(root, "README-lifecycle.md")), "```csharp\\n(.*?)```", RegexOptions.Singleline)
-            .Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(6, blocks.Count);
-        Assert.All(blocks, b => Assert.Contains(Normalize(b), examples));
-    }
 
     private OAuthConfig Config => server.ConfigFor(server.Confidential);
 

@@ -71,7 +71,7 @@ public static class AuthorizedHttp
         catch (Exception e)
         {
             message?.Dispose();
-            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
+            return new OAuthError.TransportFailure("sending the request failed (the exception type says how; its message is not kept: it can quote the server)", e.GetType().Name);
         }
     }
 }

@@ -34,9 +34,13 @@ public sealed class OAuthTokenHandler : DelegatingHandler
         BearerRules.Attach(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!BearerRules.ShouldRetry(response, options.RetryOnAny401) || !BearerRules.Replayable(request.Content)) return response;
+        // A redirect followed below this handler moves the request: a 401 from an origin that is not allowed is returned as
+        // it is, and never answered with a fresh token.
+        if (BearerRules.Refusal(request.RequestUri, options.AllowedOrigins).Case is OAuthError ||
+            BearerRules.Refusal(response.RequestMessage?.RequestUri ?? request.RequestUri, options.AllowedOrigins).Case is OAuthError) return response;
+        response.Dispose();
         source!.Invalidate(token);
         var fresh = await Token(cancellationToken).ConfigureAwait(false);
-        response.Dispose();
         BearerRules.Attach(request, fresh);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

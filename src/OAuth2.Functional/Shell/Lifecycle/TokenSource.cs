@@ -127,13 +127,13 @@ public sealed class TokenSource
     /// Returns true when the token was the cached one.</summary>
     public bool Invalidate(AccessToken token)
     {
-        while (true)
+        // Under the renewal lock: a renewal that ends at the same moment builds its next state from what this leaves.
+        lock (gate)
         {
             var s = current;
             if (s.Token is null || token is null || !s.Token.Equals(token)) return false;
-#pragma warning disable CS0420 // a volatile field passed by ref: Interlocked gives the same (stronger) guarantee
-            if (ReferenceEquals(Interlocked.CompareExchange(ref current, s.Retired(), s), s)) return true;
-#pragma warning restore CS0420
+            current = s.Retired();
+            return true;
         }
     }
 
@@ -194,31 +194,51 @@ public sealed class TokenSource
 
     private async Task RunAsync(TokenSnapshot from, bool ahead, TaskCompletionSource<Either<OAuthError, AccessToken>> done)
     {
+        // Off the caller's thread: the caller who started a renewal (a refresh-ahead caller holds a good token) never runs
+        // the fetch, the logging or the persistence hook itself.
+        await Task.Yield();
         var began = Stopwatch.GetTimestamp();
-        LifecycleTelemetry.Renewals.Add(1, sourceTag, new(LifecycleTelemetry.RenewalTag, ahead ? "ahead" : "on_demand"));
         Either<OAuthError, AccessToken> result;
         var drop = false;
         try
         {
+            LifecycleTelemetry.Renewals.Add(1, sourceTag, new(LifecycleTelemetry.RenewalTag, ahead ? "ahead" : "on_demand"));
             (result, drop) = await RenewAsync(from).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            // A user's fetch function threw: it becomes a value like every other failure.
-            result = Left<OAuthError, AccessToken>(new OAuthError.TransportFailure(e.Message, e.GetType().Name));
+            // A user's fetch function (or a metrics listener) threw: it becomes a value like every other failure.
+            result = Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function threw instead of returning a result", e.GetType().Name));
         }
-        var at = clock.GetUtcNow();
-        var next = result.Match(
-            Right: token => TokenSnapshot.Fresh(token, at, renewal),
-            Left: error => current.Failed(error, at, ahead, drop, renewal));
-        lock (gate)
+        TokenSnapshot next;
+        try
         {
-            current = next;
-            inflight = null;
+            var at = clock.GetUtcNow();
+            lock (gate)
+            {
+                // Built from current under the lock, so an Invalidate (which takes the lock too) is never overwritten.
+                next = result.Match(
+                    Right: token => TokenSnapshot.Fresh(token, at, renewal),
+                    Left: error => current.Failed(error, at, ahead, drop, renewal));
+                current = next;
+            }
         }
-        LifecycleTelemetry.RenewalDuration.Record(Stopwatch.GetElapsedTime(began).TotalSeconds, sourceTag);
-        LogOutcome(result, ahead, drop);
-        done.SetResult(result);
+        finally
+        {
+            // Every waiter is released whatever happens next: a throwing clock, logger or listener must not strand them.
+            lock (gate)
+                if (ReferenceEquals(inflight, done.Task)) inflight = null;
+            done.TrySetResult(result);
+        }
+        try
+        {
+            LifecycleTelemetry.RenewalDuration.Record(Stopwatch.GetElapsedTime(began).TotalSeconds, sourceTag);
+            LogOutcome(result, ahead, drop);
+        }
+        catch (Exception)
+        {
+            // Observability never changes an outcome.
+        }
         if (onNewToken is not null && next.Token is { } fresh && result.IsRight) await Persist(fresh).ConfigureAwait(false);
     }
 
