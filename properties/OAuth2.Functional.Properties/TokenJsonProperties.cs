@@ -11,7 +11,8 @@ public class TokenJsonProperties
 
     /// <summary>A token response built from a model: Unicode values, optional members, extra members of every JSON kind.</summary>
     private static readonly Gen<string> TokenResponse =
-        from access in Gens.NonEmptyUnicode
+        // An access token is what an Authorization header can carry: visible ASCII (anything else is MalformedToken).
+        from access in Gens.PrintableAscii.Select(a => a.Replace(" ", "")).Where(a => a.Length > 0)
         from refresh in Gen.OneOf(Gen.Constant((string?)null), Gens.NonEmptyUnicode.Select(s => (string?)s))
         from scope in Gen.OneOf(Gen.Constant((string?)null), Gens.UnicodeText.Select(s => (string?)s))
         from expiry in Gen.OneOf(
