@@ -61,15 +61,10 @@ internal sealed class Tour(DevAuthorizationServer server)
         return
             from client in AuthorizationCode.Create(server.ConfigFor(server.Public))
             from url in client.AuthorizeUrl(pkce.AddChallenge(redirect.Add("state", state).WithScopes("api", "offline_access")))
-            from answer in FollowRedirect(url)
-            from stateOk in StateCheck.Verify(state, answer.State.IfNone(""))
-            from code in answer.Code.ToEither(OAuthError.Argument("callback", "carries no code"))
-            from token in client.GetTokenAsync(pkce.AddVerifier(redirect.Add("code", code)))
-            select "public client \"spa\": " + Redact.Token(token);
+            from callback in UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState(state).WithIssuer(server.Issuer, required: true)).ToAsync()
+            from token in client.GetTokenAsync(pkce.AddVerifier(redirect.Add("code", callback.Code.Reveal())))
+            select "public client \"spa\": callback checked (state, iss " + callback.Issuer.IfNone("none") + "); " + Redact.Token(token);
     }
-
-    private static EitherAsync<OAuthError, AuthorizationResponse> FollowRedirect(string url) =>
-        UserAgent.FollowAuthorizeAsync(url).Map(r => r.MapLeft(e => OAuthError.Argument("authorize", e))).ToAsync();
 
     private EitherAsync<OAuthError, string> RevokeAccess() =>
         from client in PasswordClient

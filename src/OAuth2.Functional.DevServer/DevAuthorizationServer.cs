@@ -54,6 +54,12 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     public OAuthConfig ConfigFor(DevClient client, OAuthOptions? options = null) =>
         new(new ClientSettings(client.Id, client.Secret), new AuthSettings(BaseUri.AbsoluteUri)) { Options = options ?? OAuthOptions.Default };
 
+    /// <summary>The <c>login_hint</c> that makes the authorize endpoint refuse like a user pressing "Deny" (<c>access_denied</c>).</summary>
+    public const string DenyingLoginHint = Endpoints.DenyingUser;
+
+    /// <summary>The server's issuer identifier (RFC 8414/RFC 9207), as its discovery document and its callbacks' <c>iss</c> state it.</summary>
+    public string Issuer => BaseUri.AbsoluteUri;
+
     /// <summary>The discovery document's URL.</summary>
     public Uri DiscoveryUri => new(BaseUri, ".well-known/openid-configuration");
 
