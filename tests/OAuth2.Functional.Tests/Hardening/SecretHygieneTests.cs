@@ -47,6 +47,12 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return Right(AuthorizationCallbacks.FromRedirectUri($"http://127.0.0.1/callback?code={Mark}&state=state-{Mark}&iss=https%3A%2F%2Fas",
             CallbackExpectation.ForState("state-" + Mark).WithIssuer("https://as", required: true)));
         yield return CallbackExpectation.ForState("state-" + Mark);
+        var device = Right(DeviceResponses.InterpretAuthorization(HttpResponseSpec.Of(200, "application/json",
+            $"{{\"device_code\":\"dc-{Mark}\",\"user_code\":\"uc-{Mark}\",\"verification_uri\":\"https://u:{Mark}@as/device\",\"verification_uri_complete\":\"https://as/device?user_code=uc-{Mark}\",\"expires_in\":60}}"), Jan1));
+        yield return device;
+        yield return new DevicePollStep.Done(token);
+        yield return new DevicePollStep.Failed(new OAuthError.Cancelled());
+        yield return new DevicePollStep.Wait(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         foreach (var e in Errors()) yield return e;
         foreach (var o in Others()) yield return o;
     }
