@@ -46,4 +46,15 @@ public static class ReadmeExamples
         from _ in guard<OAuthError>(token.RefreshToken.IsSome,
             new OAuthError.InvalidArgument("scope", "no refresh token was issued; ask for offline_access"))
         select token;
+
+    // README-beyond: the authorization callback
+    public static Either<OAuthError, AuthorizationCallback> CheckCallback(string redirectedTo, string sentState, string issuer) =>
+        AuthorizationCallbacks.FromRedirectUri(redirectedTo, CallbackExpectation.ForState(sentState).WithIssuer(issuer, required: true));
+
+    // README-beyond: the device authorization grant
+    public static EitherAsync<OAuthError, AccessToken> SignInOnADevice(OAuthConfig config, Action<DeviceAuthorization> show) =>
+        from client in DeviceCode.Create(config)
+        from device in client.AuthorizeDeviceAsync(Parameters.Empty.WithScope("api")).Do(show)
+        from token in client.PollTokenAsync(device)
+        select token;
 }
