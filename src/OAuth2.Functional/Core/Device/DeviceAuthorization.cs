@@ -14,10 +14,10 @@ public sealed record DeviceAuthorization(Secret DeviceCode, string UserCode, str
     DateTimeOffset ExpiresAt, TimeSpan Interval)
 {
     /// <summary>The poll interval RFC 8628 §3.2 prescribes when the server gives none.</summary>
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
+    public static TimeSpan DefaultInterval { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>What RFC 8628 §3.5 adds to the interval on every <c>slow_down</c>.</summary>
-    public static readonly TimeSpan SlowDownStep = TimeSpan.FromSeconds(5);
+    public static TimeSpan SlowDownStep { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Prints the expiry and interval; the device code, the user code and the complete URI (which holds it) are redacted.</summary>
     public override string ToString() =>

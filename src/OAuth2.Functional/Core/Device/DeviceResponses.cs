@@ -6,7 +6,7 @@ namespace OAuth2.Functional;
 public static class DeviceResponses
 {
     /// <summary>The longest <c>expires_in</c> or <c>interval</c> taken as given (a day); longer is a malformed response.</summary>
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(1);
+    public static TimeSpan MaxLifetime { get; } = TimeSpan.FromDays(1);
 
     /// <summary>Reads <c>device_code</c>, <c>user_code</c>, <c>verification_uri</c> (required strings), <c>verification_uri_complete</c>,
     /// <c>expires_in</c> (required, positive seconds) and <c>interval</c> (positive seconds, default 5) from a 2xx JSON object; an OAuth
