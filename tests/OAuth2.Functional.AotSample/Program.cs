@@ -40,7 +40,7 @@ Check("json round trip", roundTrip == token, roundTrip.Match(t => t.ExpiresAt.To
 
 OAuthTransport transport = (spec, _) => RightAsync<OAuthError, HttpResponseSpec>(
     HttpResponseSpec.Of(200, "application/json", "{\"access_token\":\"from-client\",\"token_type\":\"Bearer\"}"));
-var viaClient = await ClientCredentials.Create(good, transport).ToAsync().Bind(c => c.GetTokenAsync(Parameters.Empty)).ToEither();
+var viaClient = await ClientCredentials.Create(good, transport: transport).GetTokenAsync(Parameters.Empty);
 Check("client", viaClient.Match(t => t.Value.Reveal() == "from-client", _ => false), viaClient.Match(t => t.ToString(), e => e.Message));
 
 Console.WriteLine(failures == 0 ? "AOT sample: all checks passed" : $"AOT sample: {failures} check(s) failed");
