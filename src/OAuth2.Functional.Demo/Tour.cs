@@ -14,6 +14,8 @@ internal sealed class Tour(DevAuthorizationServer server)
         new Step("expiry check with a window", ExpiryCheck),
         new Step("refresh (the server rotates the refresh token)", Refresh),
         new Step("authorization code with PKCE and state", AuthorizationCodeWithPkce),
+        Step.ExpectFailure("the user denies: the callback is a typed refusal", UserDenies, e => e is OAuthError.AuthorizationRefused { Error: "access_denied" }),
+        new Step("device authorization grant (RFC 8628): code approved, polling gets the token", DeviceFlow),
         new Step("revoke the access token, checked by introspection", RevokeAccess),
         new Step("revokeAll, checked by introspection", RevokeAll),
         Step.ExpectFailure("a wrong client secret", WrongSecret, e => e is OAuthError.ProtocolError { Error: "invalid_client", Status: 401 }));
@@ -61,15 +63,29 @@ internal sealed class Tour(DevAuthorizationServer server)
         return
             from client in AuthorizationCode.Create(server.ConfigFor(server.Public))
             from url in client.AuthorizeUrl(pkce.AddChallenge(redirect.Add("state", state).WithScopes("api", "offline_access")))
-            from answer in FollowRedirect(url)
-            from stateOk in StateCheck.Verify(state, answer.State.IfNone(""))
-            from code in answer.Code.ToEither(OAuthError.Argument("callback", "carries no code"))
-            from token in client.GetTokenAsync(pkce.AddVerifier(redirect.Add("code", code)))
-            select "public client \"spa\": " + Redact.Token(token);
+            from callback in UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState(state).WithIssuer(server.Issuer, required: true)).ToAsync()
+            from token in client.GetTokenAsync(pkce.AddVerifier(redirect.Add("code", callback.Code.Reveal())))
+            select "public client \"spa\": callback checked (state, iss " + callback.Issuer.IfNone("none") + "); " + Redact.Token(token);
     }
 
-    private static EitherAsync<OAuthError, AuthorizationResponse> FollowRedirect(string url) =>
-        UserAgent.FollowAuthorizeAsync(url).Map(r => r.MapLeft(e => OAuthError.Argument("authorize", e))).ToAsync();
+    private EitherAsync<OAuthError, string> UserDenies()
+    {
+        var state = PkceGenerator.NewState();
+        return
+            from client in AuthorizationCode.Create(server.ConfigFor(server.Web))
+            from url in client.AuthorizeUrl(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", state),
+                ("login_hint", DevAuthorizationServer.DenyingLoginHint)).WithScope("api"))
+            from callback in UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState(state).WithIssuer(server.Issuer, required: true)).ToAsync()
+            select "unexpected: a code";
+    }
+
+    private EitherAsync<OAuthError, string> DeviceFlow() =>
+        from client in DeviceCode.Create(server.ConfigFor(server.Device))
+        from device in client.AuthorizeDeviceAsync(Parameters.Empty.WithScope("api"))
+        from approved in UserAgent.ApproveDeviceAsync(new Uri(device.VerificationUri), device.UserCode)
+            .Map(r => r.MapLeft(e => OAuthError.Argument("verification", e))).ToAsync()
+        from token in client.PollTokenAsync(device)
+        select $"user code shown at {device.VerificationUri}, approved; after one {device.Interval.TotalSeconds:0} s interval: " + Redact.Token(token);
 
     private EitherAsync<OAuthError, string> RevokeAccess() =>
         from client in PasswordClient

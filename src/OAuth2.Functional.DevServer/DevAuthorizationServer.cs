@@ -72,6 +72,12 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     /// <summary>The protected resource's URL.</summary>
     public Uri ResourceUri => new(BaseUri, ResourceEndpoint.Path.TrimStart('/'));
 
+    /// <summary>The <c>login_hint</c> that makes the authorize endpoint refuse like a user pressing "Deny" (<c>access_denied</c>).</summary>
+    public const string DenyingLoginHint = Endpoints.DenyingUser;
+
+    /// <summary>The server's issuer identifier (RFC 8414/RFC 9207), as its discovery document and its callbacks' <c>iss</c> state it.</summary>
+    public string Issuer => BaseUri.AbsoluteUri;
+
     /// <summary>The discovery document's URL.</summary>
     public Uri DiscoveryUri => new(BaseUri, ".well-known/openid-configuration");
 

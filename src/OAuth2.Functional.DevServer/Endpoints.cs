@@ -17,11 +17,16 @@ internal static class Endpoints
 {
     private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
 
+    /// <summary>The <c>login_hint</c> that makes the authorize endpoint refuse, as a user would.</summary>
+    public const string DenyingUser = "deny";
+
     public static IResult Authorize(HttpContext http, DevUser user)
     {
         var request = http.GetOpenIddictServerRequest();
-        return request is null
-            ? Results.BadRequest()
+        if (request is null) return Results.BadRequest();
+        // login_hint=deny plays a user who presses "Deny": OpenIddict redirects back with error=access_denied.
+        return request.LoginHint == DenyingUser
+            ? Reject(Errors.AccessDenied, "The user denied the authorization request.")
             : Results.SignIn(Principal(user.Username, request.GetScopes()), authenticationScheme: Scheme);
     }
 

@@ -3,39 +3,37 @@ using System.Text.Json;
 
 namespace OAuth2.Functional.DevServer;
 
-/// <summary>The front-channel answer the user agent lands on: <c>code</c> and <c>state</c>, or an OAuth error.</summary>
-/// <param name="Callback">The full callback URL (it carries the code: treat it as secret).</param>
-/// <param name="Code">The authorization code, if the server issued one.</param>
-/// <param name="State">The <c>state</c> echoed back, if any.</param>
-/// <param name="Error">The OAuth error, if the server refused.</param>
-public sealed record AuthorizationResponse(Uri Callback, Option<string> Code, Option<string> State, Option<string> Error)
-{
-    /// <summary>State and error only.</summary>
-    public override string ToString() => $"AuthorizationResponse(code: {(Code.IsSome ? "[redacted]" : "none")}, state: {State.IfNone("none")}, error: {Error.IfNone("none")})";
-}
-
 /// <summary>
 /// A minimal user agent for tests and demos: it opens an authorize URL and reads the redirect the server answers with
 /// (the embedded server approves its fixed user without any HTML), and approves device codes. Failures are values.
+/// The callback is checked by the library itself (<see cref="AuthorizationCallbacks"/>), not by code of its own.
 /// </summary>
 public static class UserAgent
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>GETs <paramref name="authorizeUrl"/> and parses the redirect's query.</summary>
-    public static async Task<Either<string, AuthorizationResponse>> FollowAuthorizeAsync(string authorizeUrl, CancellationToken cancellationToken = default)
+    /// <summary>GETs <paramref name="authorizeUrl"/> and checks the redirect it answers with through the library's
+    /// <see cref="AuthorizationCallbacks.FromRedirectUri"/>: the code, or the specific <c>Left</c> (a state or issuer mismatch,
+    /// the server's refusal). Failing to reach the server is a <see cref="OAuthError.TransportFailure"/>.</summary>
+    public static async Task<Either<OAuthError, AuthorizationCallback>> FollowAuthorizeAsync(string authorizeUrl, CallbackExpectation expected,
+        CancellationToken cancellationToken = default) =>
+        (await RedirectOfAsync(authorizeUrl, cancellationToken)).Bind(location => AuthorizationCallbacks.FromRedirectUri(location, expected));
+
+    /// <summary>GETs <paramref name="authorizeUrl"/> and returns the text of the redirect's <c>Location</c> unchecked (it
+    /// carries the code: treat it as secret). For tests that alter a callback before checking it.</summary>
+    public static async Task<Either<OAuthError, string>> RedirectOfAsync(string authorizeUrl, CancellationToken cancellationToken = default)
     {
         try
         {
             using var response = await Http.GetAsync(new Uri(authorizeUrl, UriKind.Absolute), cancellationToken);
-            var location = response.Headers.Location;
-            if (location is null) return $"the authorize endpoint answered {(int)response.StatusCode} without a redirect: {await response.Content.ReadAsStringAsync(cancellationToken)}";
-            var query = System.Web.HttpUtility.ParseQueryString(location.Query);
-            return new AuthorizationResponse(location, Optional(query["code"]), Optional(query["state"]), Optional(query["error"]));
+            return response.Headers.Location is { } location
+                ? location.OriginalString
+                : new OAuthError.HttpError((int)response.StatusCode, response.ReasonPhrase ?? string.Empty,
+                    Optional(response.Content.Headers.ContentType?.MediaType), "(the authorize endpoint answered without a redirect)");
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or UriFormatException)
         {
-            return $"{e.GetType().Name}: {e.Message}";
+            return new OAuthError.TransportFailure(e.Message, e.GetType().Name);
         }
     }
 

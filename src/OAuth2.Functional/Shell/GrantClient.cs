@@ -94,6 +94,14 @@ public abstract class GrantClient
         Optional(parameters).Bind(p => p.Items.Find(i => i.Name == "scope")).Bind(i => Optional(i.Value))
             .Map(v => v.Render(Config.Config.Options.ScopeSeparator));
 
+    /// <summary>The one guarded send, for operations that live in derived clients (device authorization, …).</summary>
+    private protected Task<Either<OAuthError, T>> ExchangeAsync<T>(string operation, Either<OAuthError, HttpRequestSpec> request,
+        Func<HttpResponseSpec, DateTimeOffset, Either<OAuthError, T>> interpret, CancellationToken cancellationToken) =>
+        send.ExchangeAsync(operation, request, interpret, cancellationToken);
+
+    /// <summary>The client's clock, for operations that wait (device polling).</summary>
+    private protected TimeProvider Clock => clock;
+
     private static Either<OAuthError, AccessToken> InterpretToken(HttpResponseSpec response, DateTimeOffset receivedAt) =>
         Responses.InterpretToken(response, receivedAt);
 

@@ -44,7 +44,15 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return new Introspection(true, Some("api"), Some("id"), Some("alice"), None, Seq1(new TokenField("token", JsonValueKind.String, Mark)));
         yield return new DevClient("id", ClientSecret, null);
         yield return new DevUser("alice", "pw-" + Mark);
-        yield return new AuthorizationResponse(new Uri("http://127.0.0.1/callback?code=" + Mark), Some(Mark), Some("s"), None);
+        yield return Right(AuthorizationCallbacks.FromRedirectUri($"http://127.0.0.1/callback?code={Mark}&state=state-{Mark}&iss=https%3A%2F%2Fas",
+            CallbackExpectation.ForState("state-" + Mark).WithIssuer("https://as", required: true)));
+        yield return CallbackExpectation.ForState("state-" + Mark);
+        var device = Right(DeviceResponses.InterpretAuthorization(HttpResponseSpec.Of(200, "application/json",
+            $"{{\"device_code\":\"dc-{Mark}\",\"user_code\":\"uc-{Mark}\",\"verification_uri\":\"https://u:{Mark}@as/device\",\"verification_uri_complete\":\"https://as/device?user_code=uc-{Mark}\",\"expires_in\":60}}"), Jan1));
+        yield return device;
+        yield return new DevicePollStep.Done(token);
+        yield return new DevicePollStep.Failed(new OAuthError.Cancelled());
+        yield return new DevicePollStep.Wait(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
         foreach (var e in Errors()) yield return e;
         foreach (var o in Others()) yield return o;
         var markToken = Right(AccessToken.FromJson($"{{\"access_token\":\"{Mark}\",\"refresh_token\":\"{Mark}\",\"expires_in\":3600}}", Jan1));
@@ -79,6 +87,9 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return Left(Responses.InterpretToken(new HttpResponseSpec(302, "Found", Seq1(("Location", $"https://u:{Mark}@x/cb?code={Mark}#{Mark}")), None, System.Array.Empty<byte>()), Jan1));
         var failure = new TokenRevocationFailure(TokenKind.RefreshToken, Left(Responses.InterpretRevocation(HttpResponseSpec.Of(503, "text/plain", $"token={Mark}"))));
         yield return new OAuthError.RevocationFailed(Seq1(failure));
+        yield return Left(AuthorizationCallbacks.FromRedirectUri($"/cb?error=access_denied%0AINFO+{Mark}&error_description=code+{Mark}&error_uri=https%3A%2F%2Fx%2F{Mark}&state=s",
+            CallbackExpectation.ForState("s")));
+        yield return new OAuthError.DeviceCodeExpired(Jan1);
     }
 
     /// <summary>Other public records that carry server data.</summary>
@@ -122,14 +133,14 @@ public class SecretHygieneTests(DevServerFixture fixture)
         Left(await password.RefreshAsync(refreshed));
         var code = Right(AuthorizationCode.Create(server.ConfigFor(server.Public), logger: logger));
         var pkce = PkceGenerator.New();
-        var url = Right(code.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri)).WithScope("api"))));
-        var answer = (await UserAgent.FollowAuthorizeAsync(url)).Match(a => a, e => throw new Xunit.Sdk.XunitException(e));
-        Right(await code.GetTokenAsync(pkce.AddVerifier(Parameters.Of(("code", answer.Code.IfNone("")), ("redirect_uri", DevAuthorizationServer.CallbackUri)))));
+        var url = Right(code.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", "st")).WithScope("api"))));
+        var answer = Right(await UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState("st")));
+        Right(await code.GetTokenAsync(pkce.AddVerifier(answer.ToParameters().Add("redirect_uri", DevAuthorizationServer.CallbackUri))));
         var wrong = Right(ClientCredentials.Create(server.ConfigFor(server.Confidential with { Secret = ClientSecret }), logger: logger));
         Left(await wrong.GetTokenAsync());
 
         var secrets = new[] { ClientSecret, server.Confidential.Secret!, "wonderland", token.Value.Reveal(), token.RefreshToken.Map(r => r.Reveal()).IfNone("?"),
-            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.IfNone("?") };
+            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.Reveal() };
         Assert.True(logger.Lines.Count >= 14, "too few log lines: " + logger.Lines.Count);
         foreach (var line in logger.Lines)
             foreach (var secret in secrets)

@@ -15,6 +15,10 @@ public class TotalityTests
         yield return Right(ClientCredentials.Create(config, transport: Never));
         yield return Right(ResourceOwnerPassword.Create(config, transport: Never));
         yield return Right(AuthorizationCode.Create(config, transport: Never));
+        yield return Right(DeviceCode.Create(config, transport: Never));
+        yield return new DeviceAuthorization(Secret.Of("d"), "u", "https://as/device", None, Jan1, TimeSpan.FromSeconds(5));
+        yield return CallbackExpectation.ForState("s");
+        yield return Right(AuthorizationCallbacks.FromRedirectUri("/cb?code=c&state=s", CallbackExpectation.ForState("s")));
         yield return Token("{\"access_token\":\"a\",\"expires_in\":5}");
         yield return Parameters.Empty;
         yield return Right(Pkce.FromVerifier(new string('a', 43)));

@@ -99,9 +99,9 @@ public class GrantTests(DevServerFixture fixture)
         var pkce = PkceGenerator.New();
         var state = PkceGenerator.NewState();
         var url = Right(client.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", state)).WithScopes("api", "offline_access"))));
-        var answer = (await UserAgent.FollowAuthorizeAsync(url)).Match(a => a, e => throw new Xunit.Sdk.XunitException(e));
-        Assert.True(StateCheck.Verify(state, answer.State.IfNone("")).IsRight);
-        var code = answer.Code.IfNone("");
+        var answer = Right(await UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState(state).WithIssuer(Server.Issuer, required: true)));
+        Assert.Equal(Some(Server.Issuer), answer.Issuer);
+        var code = answer.Code.Reveal();
 
         var token = Right(await client.GetTokenAsync(pkce.AddVerifier(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri)))));
         Assert.True(token.RefreshToken.IsSome);
@@ -116,8 +116,8 @@ public class GrantTests(DevServerFixture fixture)
     {
         var client = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Public)));
         var pkce = PkceGenerator.New();
-        var url = Right(client.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri)).WithScope("api"))));
-        var code = (await UserAgent.FollowAuthorizeAsync(url)).Match(a => a.Code.IfNone(""), e => throw new Xunit.Sdk.XunitException(e));
+        var url = Right(client.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", "s1")).WithScope("api"))));
+        var code = Right(await UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState("s1"))).Code.Reveal();
         var wrong = PkceGenerator.New();
         var e = Assert.IsType<OAuthError.ProtocolError>(Left(await client.GetTokenAsync(wrong.AddVerifier(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri))))));
         Assert.Equal(("invalid_grant", 400), (e.Error, e.Status));
@@ -129,8 +129,8 @@ public class GrantTests(DevServerFixture fixture)
     public async Task Authorization_code_for_the_confidential_client(AuthorizationMethod method)
     {
         var client = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Web, new OAuthOptions { AuthorizationMethod = method })));
-        var url = Right(client.AuthorizeUrl(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri)).WithScope("api")));
-        var code = (await UserAgent.FollowAuthorizeAsync(url)).Match(a => a.Code.IfNone(""), e => throw new Xunit.Sdk.XunitException(e));
+        var url = Right(client.AuthorizeUrl(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", "s2")).WithScope("api")));
+        var code = Right(await UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState("s2"))).Code.Reveal();
         var token = Right(await client.GetTokenAsync(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri))));
         Assert.True(Right(await client.IntrospectAsync(token)).Active);
         Assert.Equal("invalid_grant", ServerError(Left(await client.GetTokenAsync(Parameters.Of(("code", code), ("redirect_uri", DevAuthorizationServer.CallbackUri))))));

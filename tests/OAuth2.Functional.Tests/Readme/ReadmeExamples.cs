@@ -100,4 +100,15 @@ public static class ReadmeExamples
         listener.Start();
         return listener;
     }
+
+    // README: the authorization callback
+    public static Either<OAuthError, AuthorizationCallback> CheckCallback(string redirectedTo, string sentState, string issuer) =>
+        AuthorizationCallbacks.FromRedirectUri(redirectedTo, CallbackExpectation.ForState(sentState).WithIssuer(issuer, required: true));
+
+    // README: the device authorization grant
+    public static EitherAsync<OAuthError, AccessToken> SignInOnADevice(OAuthConfig config, Action<DeviceAuthorization> show) =>
+        from client in DeviceCode.Create(config)
+        from device in client.AuthorizeDeviceAsync(Parameters.Empty.WithScope("api")).Do(show)
+        from token in client.PollTokenAsync(device)
+        select token;
 }

@@ -19,6 +19,9 @@ public sealed record AuthSettings(string TokenHost)
     /// <summary>Introspection endpoint path (RFC 7662; default <c>/oauth/introspect</c>). Not a simple-oauth2 option.</summary>
     public string IntrospectPath { get; init; } = "/oauth/introspect";
 
+    /// <summary>Device authorization endpoint path (RFC 8628; default <c>/oauth/device</c>). Not a simple-oauth2 option.</summary>
+    public string DeviceAuthorizationPath { get; init; } = "/oauth/device";
+
     /// <summary>Host of the authorize URL; <c>null</c> (the default) means <see cref="TokenHost"/>.
     /// Only the authorization-code grant accepts it.</summary>
     public string? AuthorizeHost { get; init; }
@@ -31,6 +34,6 @@ public sealed record AuthSettings(string TokenHost)
     public override string ToString() =>
         $"AuthSettings {{ TokenHost = {UrlText.WithoutUserInfo(TokenHost)}, TokenPath = {UrlText.WithoutUserInfo(TokenPath)}, " +
         $"RefreshPath = {UrlText.WithoutUserInfo(RefreshPath)}, RevokePath = {UrlText.WithoutUserInfo(RevokePath)}, " +
-        $"IntrospectPath = {UrlText.WithoutUserInfo(IntrospectPath)}, AuthorizeHost = {UrlText.WithoutUserInfo(AuthorizeHost)}, " +
+        $"IntrospectPath = {UrlText.WithoutUserInfo(IntrospectPath)}, DeviceAuthorizationPath = {UrlText.WithoutUserInfo(DeviceAuthorizationPath)}, AuthorizeHost = {UrlText.WithoutUserInfo(AuthorizeHost)}, " +
         $"AuthorizePath = {UrlText.WithoutUserInfo(AuthorizePath)} }}";
 }

@@ -36,20 +36,21 @@ public static class ConfigValidation
     /// <summary>Every endpoint URL, each with the field a problem with it is reported on (<c>None</c> where it does not resolve).</summary>
     private sealed record Endpoints(
         Option<(string Field, Uri Url)> Token, Option<(string Field, Uri Url)> Refresh, Option<(string Field, Uri Url)> Revoke,
-        Option<(string Field, Uri Url)> Introspect, Option<(string Field, Uri Url)> Authorize)
+        Option<(string Field, Uri Url)> Introspect, Option<(string Field, Uri Url)> Authorize, Option<(string Field, Uri Url)> Device)
     {
-        public static Endpoints None { get; } = new(default, default, default, default, default);
+        public static Endpoints None { get; } = new(default, default, default, default, default, default);
 
         public IEnumerable<(string Field, Uri Url)> All =>
-            new[] { Token, Refresh, Revoke, Introspect, Authorize }.SelectMany(e => e.ToArray());
+            new[] { Token, Refresh, Revoke, Introspect, Authorize, Device }.SelectMany(e => e.ToArray());
 
         public Option<ValidConfig> ToValid(GrantKind grant, OAuthConfig config) =>
             from token in Token
             from refresh in Refresh
             from revoke in Revoke
             from introspect in Introspect
+            from device in Device
             select new ValidConfig(grant, config, token.Url, refresh.Url, revoke.Url, introspect.Url,
-                Authorize.Map(a => a.Url.AbsoluteUri));
+                Authorize.Map(a => a.Url.AbsoluteUri), device.Url);
     }
 
     private static Endpoints ResolveEndpoints(AuthSettings auth, GrantKind grant)
@@ -66,7 +67,8 @@ public static class ConfigValidation
             At(tokenHost, "auth.tokenHost", auth.RefreshPath is null ? "auth.tokenPath" : "auth.refreshPath", auth.RefreshPath ?? auth.TokenPath),
             At(tokenHost, "auth.tokenHost", "auth.revokePath", auth.RevokePath),
             At(tokenHost, "auth.tokenHost", "auth.introspectPath", auth.IntrospectPath),
-            authorize);
+            authorize,
+            At(tokenHost, "auth.tokenHost", "auth.deviceAuthorizationPath", auth.DeviceAuthorizationPath));
     }
 
     private static Option<Uri> ParseHost(string? host) =>
@@ -106,6 +108,7 @@ public static class ConfigValidation
             .Concat(auth.RefreshPath is null ? [] : Path("auth.refreshPath", auth.RefreshPath, hostOk, endpoints.Refresh))
             .Concat(Path("auth.revokePath", auth.RevokePath, hostOk, endpoints.Revoke))
             .Concat(Path("auth.introspectPath", auth.IntrospectPath, hostOk, endpoints.Introspect))
+            .Concat(Path("auth.deviceAuthorizationPath", auth.DeviceAuthorizationPath, hostOk, endpoints.Device))
             .Concat(AuthorizeProblems(auth, grant, hostOk, endpoints));
     }
 

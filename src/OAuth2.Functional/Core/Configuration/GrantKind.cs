@@ -9,4 +9,6 @@ public enum GrantKind
     ResourceOwnerPassword,
     /// <summary>Client credentials.</summary>
     ClientCredentials,
+    /// <summary>Device authorization grant (RFC 8628): a public or confidential client on a device without a browser.</summary>
+    DeviceCode,
 }

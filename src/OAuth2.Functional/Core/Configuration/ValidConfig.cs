@@ -4,7 +4,7 @@ namespace OAuth2.Functional;
 /// Only <see cref="ConfigValidation.Validate"/> makes one, so request builders never see bad configuration.</summary>
 public sealed record ValidConfig
 {
-    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Uri introspectUrl, Option<string> authorizeBase)
+    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Uri introspectUrl, Option<string> authorizeBase, Uri deviceAuthorizationUrl)
     {
         Grant = grant;
         Config = config;
@@ -13,6 +13,7 @@ public sealed record ValidConfig
         RevokeUrl = revokeUrl;
         IntrospectUrl = introspectUrl;
         AuthorizeBase = authorizeBase;
+        DeviceAuthorizationUrl = deviceAuthorizationUrl;
         BasicAuthorization = Optional(config.Client.Secret).Map(secret =>
             Encodings.BasicCredentials.HeaderValue(config.Client.Id, secret.Reveal(), config.Options.CredentialsEncodingMode));
     }
@@ -36,6 +37,8 @@ public sealed record ValidConfig
     public Uri RevokeUrl { get; }
     /// <summary><c>introspectPath</c> resolved against <c>tokenHost</c>.</summary>
     public Uri IntrospectUrl { get; }
+    /// <summary><c>deviceAuthorizationPath</c> resolved against <c>tokenHost</c> (RFC 8628).</summary>
+    public Uri DeviceAuthorizationUrl { get; }
     /// <summary>For the authorization-code grant: <c>authorizePath</c> resolved against <c>authorizeHost</c>, as text.</summary>
     public Option<string> AuthorizeBase { get; }
 }

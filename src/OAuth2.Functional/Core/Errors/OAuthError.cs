@@ -14,7 +14,7 @@ public abstract record OAuthError
     /// <summary>A stable machine-readable code chosen by the library, never by the server: <c>invalid_config</c>,
     /// <c>invalid_argument</c>, <c>protocol_error</c>, <c>http_error</c>, <c>unexpected_content</c>, <c>malformed_token</c>,
     /// <c>unexpected_redirect</c>, <c>response_too_large</c>, <c>transport_failure</c>, <c>timeout</c>, <c>cancelled</c>,
-    /// <c>revocation_failed</c>. The server's RFC 6749 §5.2 <c>error</c> is <see cref="ProtocolError.Error"/>.</summary>
+    /// <c>revocation_failed</c>, <c>authorization_refused</c>, <c>device_code_expired</c>. The server's RFC 6749 §5.2 <c>error</c> is <see cref="ProtocolError.Error"/>.</summary>
     public abstract string Code { get; }
 
     /// <summary>A human-readable explanation in the library's words, free of secrets and of server text.</summary>
@@ -172,6 +172,32 @@ public abstract record OAuthError
             (Failures.Exists(f => f?.Kind == TokenKind.RefreshToken) ? " (the refresh token may still be valid)" : string.Empty);
     }
 
+    /// <summary>The authorization callback carried an error instead of a code (RFC 6749 §4.1.2.1): the user or the server
+    /// refused. <see cref="Error"/>, <see cref="ErrorDescription"/> and <see cref="ErrorUri"/> are the server's text as received
+    /// (escaped and bounded as for <see cref="ProtocolError"/>); choose behaviour by <see cref="Error"/> (e.g. <c>"access_denied"</c>).
+    /// Only a callback whose <c>state</c> (and <c>iss</c>, when expected) checked out gets here: a forged error is a state error.</summary>
+    public sealed record AuthorizationRefused(string Error, Option<string> ErrorDescription, Option<string> ErrorUri) : OAuthError
+    {
+        /// <inheritdoc/>
+        public override string Code => "authorization_refused";
+        /// <inheritdoc/>
+        public override string Message =>
+            "The authorization server refused the authorization request" +
+            (RegisteredErrors.IsRegistered(Error) ? $" with \"{Error}\"" : " (an unregistered error code, see Error)") +
+            (ErrorDescription.IsSome ? "; its description is in ErrorDescription" : string.Empty);
+    }
+
+    /// <summary>A device authorization (RFC 8628) reached its <c>expires_in</c> deadline on the client's clock before the user
+    /// approved it; polling stopped. (The server's own <c>expired_token</c> answer is a <see cref="ProtocolError"/>.)</summary>
+    public sealed record DeviceCodeExpired(DateTimeOffset ExpiredAt) : OAuthError
+    {
+        /// <inheritdoc/>
+        public override string Code => "device_code_expired";
+        /// <inheritdoc/>
+        public override string Message =>
+            $"The device code expired at {ExpiredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} before the user approved it; start a new device authorization";
+    }
+
     /// <summary>Exhaustive case analysis: one function per case, checked by the compiler.</summary>
     public T Match<T>(
         Func<InvalidConfig, T> invalidConfig,
@@ -185,7 +211,9 @@ public abstract record OAuthError
         Func<TransportFailure, T> transportFailure,
         Func<Timeout, T> timeout,
         Func<Cancelled, T> cancelled,
-        Func<RevocationFailed, T> revocationFailed) => this switch
+        Func<RevocationFailed, T> revocationFailed,
+        Func<AuthorizationRefused, T> authorizationRefused,
+        Func<DeviceCodeExpired, T> deviceCodeExpired) => this switch
     {
         InvalidConfig e => invalidConfig(e),
         InvalidArgument e => invalidArgument(e),
@@ -198,6 +226,8 @@ public abstract record OAuthError
         TransportFailure e => transportFailure(e),
         Timeout e => timeout(e),
         RevocationFailed e => revocationFailed(e),
+        AuthorizationRefused e => authorizationRefused(e),
+        DeviceCodeExpired e => deviceCodeExpired(e),
         // The constructor is private, so Cancelled is the only case left: no throwing default arm is needed.
         _ => cancelled((Cancelled)this),
     };

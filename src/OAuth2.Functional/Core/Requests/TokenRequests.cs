@@ -76,7 +76,8 @@ public static class TokenRequests
                 ? token.RefreshToken.ToEither(OAuthError.Argument("token", "has no refresh token"))
                 : Right<OAuthError, Secret>(token.Value);
 
-    private static Either<OAuthError, HttpRequestSpec> Post(ValidConfig config, Uri url, Seq<(string Name, string Value)> pairs, RequestOptions? options)
+    /// <summary>A POST with the client's authentication, the configured and per-call headers (shared by every builder).</summary>
+    internal static Either<OAuthError, HttpRequestSpec> Post(ValidConfig config, Uri url, Seq<(string Name, string Value)> pairs, RequestOptions? options)
     {
         if (options?.NullArgument.Case is string argument) return OAuthError.Argument(argument, "is required");
         var extra = options?.Headers ?? Seq<(string, string)>();

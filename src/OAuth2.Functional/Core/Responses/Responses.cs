@@ -48,6 +48,19 @@ public static class Responses
         return json.MapLeft(problem => Unexpected(response, problem.Reason)).Bind(IntrospectionOf);
     }
 
+    /// <summary>The members of a 2xx JSON object response, or the error every interpreter gives for anything else (a redirect,
+    /// an OAuth error body, a non-2xx, content that is not a JSON object). The first step of the newer interpreters.</summary>
+    internal static Either<OAuthError, JsonField[]> JsonObjectOf(HttpResponseSpec? response)
+    {
+        if (response is null) return OAuthError.Argument("response", "is required");
+        if (IsRedirect(response.Status)) return Redirect(response);
+        var json = JsonObjectReader.Read(response.Body);
+        if (json.Case is JsonField[] fields && ProtocolErrorOf(fields, response).Case is OAuthError error) return error;
+        if (!IsSuccess(response.Status)) return HttpErrorOf(response);
+        if (!MediaTypes.IsJson(response.ContentType)) return Unexpected(response, "the content type is not JSON");
+        return json.MapLeft(problem => problem is JsonProblem.NotAnObject ? OAuthError.Malformed("(body)", problem.Reason) : Unexpected(response, problem.Reason));
+    }
+
     private static Either<OAuthError, Introspection> IntrospectionOf(JsonField[] fields) =>
         JsonObjectReader.Find(fields, "active").Filter(f => f.Kind is JsonValueKind.True or JsonValueKind.False).Match(
             active => Right<OAuthError, Introspection>(new Introspection(active.Kind == JsonValueKind.True,

@@ -1,0 +1,39 @@
+namespace OAuth2.Functional;
+
+/// <summary>
+/// The device-polling rules of RFC 8628 §3.5 as a pure function of the last outcome, the current interval, the deadline and
+/// the clock reading: <c>authorization_pending</c> waits the interval; <c>slow_down</c> adds 5 s to the interval for the rest of
+/// the poll and waits that; a token ends the poll; any other outcome ends it with that error (<c>access_denied</c>,
+/// <c>expired_token</c>, a transport failure: the caller may poll again with the same <see cref="DeviceAuthorization"/>). A wait
+/// that would reach the codes' expiry ends the poll with <see cref="OAuthError.DeviceCodeExpired"/> instead of a request
+/// that can only fail.
+/// </summary>
+public static class DevicePolling
+{
+    /// <summary>The first step: wait one interval before the first poll (the user needs time to get to the verification URI).</summary>
+    public static DevicePollStep Start(DeviceAuthorization? authorization, DateTimeOffset now) =>
+        authorization is null
+            ? new DevicePollStep.Failed(OAuthError.Argument("authorization", "is required"))
+            : WaitOrExpire(Positive(authorization.Interval), authorization.ExpiresAt, now);
+
+    /// <summary>The step after a poll whose outcome was <paramref name="outcome"/>, at <paramref name="now"/>.</summary>
+    public static DevicePollStep Next(Either<OAuthError, AccessToken> outcome, TimeSpan interval, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        outcome.IsBottom
+            ? new DevicePollStep.Failed(OAuthError.Argument("outcome", "is a default (bottom) value"))
+            : outcome.Match(
+                token => new DevicePollStep.Done(token),
+                error => error switch
+                {
+                    OAuthError.ProtocolError { Error: "authorization_pending" } => WaitOrExpire(Positive(interval), expiresAt, now),
+                    OAuthError.ProtocolError { Error: "slow_down" } => WaitOrExpire(Positive(interval) + DeviceAuthorization.SlowDownStep, expiresAt, now),
+                    _ => new DevicePollStep.Failed(error),
+                });
+
+    private static DevicePollStep WaitOrExpire(TimeSpan interval, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        now + interval >= expiresAt
+            ? new DevicePollStep.Failed(new OAuthError.DeviceCodeExpired(expiresAt))
+            : new DevicePollStep.Wait(interval, interval);
+
+    /// <summary>A zero or negative interval (a hand-made authorization) is taken as the default: never a busy loop.</summary>
+    private static TimeSpan Positive(TimeSpan interval) => interval > TimeSpan.Zero ? interval : DeviceAuthorization.DefaultInterval;
+}

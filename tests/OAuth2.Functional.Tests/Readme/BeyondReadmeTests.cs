@@ -1,0 +1,32 @@
+using OAuth2.Functional.DevServer;
+using OAuth2.Functional.Tests.Integration;
+using static OAuth2.Functional.Tests.TestSupport;
+
+namespace OAuth2.Functional.Tests.Readme;
+
+/// <summary>The callback and device-flow snippets of README.md (kept in ReadmeExamples), run against the embedded server.</summary>
+[Collection("devserver")]
+public class BeyondReadmeTests(DevServerFixture fixture)
+{
+    private DevAuthorizationServer Server => fixture.Server;
+
+    [Fact]
+    public async Task The_callback_example_accepts_the_servers_callback_and_rejects_a_mix_up()
+    {
+        var url = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Web)))
+            .AuthorizeUrl(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", "st")).WithScope("api"));
+        var location = Right(await UserAgent.RedirectOfAsync(Right(url)));
+        Assert.True(ReadmeExamples.CheckCallback(location, "st", Server.Issuer).IsRight);
+        Assert.Equal("iss", LeftOf<OAuthError.InvalidArgument, AuthorizationCallback>(ReadmeExamples.CheckCallback(location, "st", "https://other.example/")).Name);
+    }
+
+    [Fact]
+    public async Task The_device_example_gets_a_token_once_the_shown_code_is_approved()
+    {
+        Task<Either<string, Unit>>? approval = null;
+        var token = await ReadmeExamples.SignInOnADevice(Server.ConfigFor(Server.Device),
+            device => approval = UserAgent.ApproveDeviceAsync(new Uri(device.VerificationUri), device.UserCode)).ToEither();
+        Assert.True(token.IsRight, token.ToString());
+        Assert.True((await approval!).IsRight);
+    }
+}
