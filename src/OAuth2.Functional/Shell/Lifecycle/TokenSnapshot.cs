@@ -12,6 +12,7 @@ internal sealed class TokenSnapshot
         State = state;
         LastFailure = lastFailure;
         AheadFromTicks = state.Token.Match(s => s.AheadFrom.UtcTicks, long.MinValue);
+        UseUntilTicks = token is null ? long.MinValue : state.Token.Match(s => s.UseUntil.UtcTicks, long.MinValue);
         Value = token is null ? Left<OAuthError, AccessToken>(lastFailure ?? NoToken) : Right<OAuthError, AccessToken>(token);
         Result = token is null ? LeftAsync<OAuthError, AccessToken>(lastFailure ?? NoToken) : RightAsync<OAuthError, AccessToken>(token);
     }
@@ -29,6 +30,10 @@ internal sealed class TokenSnapshot
     /// <summary>Before this instant (UTC ticks) the token is handed out with no further thought; <c>long.MinValue</c> when
     /// there is no token.</summary>
     public long AheadFromTicks { get; }
+
+    /// <summary>Before this instant (UTC ticks) the token may still be handed out while a renewal runs (inside the
+    /// refresh-ahead window); <c>long.MinValue</c> when there is no token to hand out.</summary>
+    public long UseUntilTicks { get; }
 
     /// <summary>The token (or the last failure) as the two shapes callers ask for, built once.</summary>
     public Either<OAuthError, AccessToken> Value { get; }

@@ -27,7 +27,7 @@ public sealed class TokenSource
     private readonly Lock gate = new();
 
     private volatile TokenSnapshot current;
-    private Task<Either<OAuthError, AccessToken>>? inflight; // guarded by gate
+    private volatile Task<Either<OAuthError, AccessToken>>? inflight; // written under gate; read lock-free by the window fast path
 
     private TokenSource(
         Func<CancellationToken, Task<Either<OAuthError, AccessToken>>>? grant,
@@ -100,7 +100,9 @@ public sealed class TokenSource
     public EitherAsync<OAuthError, AccessToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         var s = current;
-        if (clock.GetUtcNow().UtcTicks < s.AheadFromTicks)
+        var now = clock.GetUtcNow().UtcTicks;
+        // Before the refresh-ahead window, or inside it while a renewal already runs: the cached token, lock-free.
+        if (now < s.AheadFromTicks || (now < s.UseUntilTicks && inflight is not null && s.Token is not null && s.LastFailure is null))
         {
             LifecycleTelemetry.CacheHits.Add(1, sourceTag);
             return s.Result;
@@ -114,7 +116,8 @@ public sealed class TokenSource
     internal ValueTask<Either<OAuthError, AccessToken>> GetTokenValueAsync(CancellationToken cancellationToken = default)
     {
         var s = current;
-        if (clock.GetUtcNow().UtcTicks < s.AheadFromTicks)
+        var now = clock.GetUtcNow().UtcTicks;
+        if (now < s.AheadFromTicks || (now < s.UseUntilTicks && inflight is not null && s.Token is not null && s.LastFailure is null))
         {
             LifecycleTelemetry.CacheHits.Add(1, sourceTag);
             return new(s.Value);
