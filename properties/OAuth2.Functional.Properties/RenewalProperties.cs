@@ -71,8 +71,9 @@ public class RenewalProperties
             var ahead = c.At(now) is RenewalDecision.UseAndRenewAhead;
             var lifetime = c.EffectiveExpiry - c.ObtainedAt;
             var widest = TimeSpan.FromTicks(Math.Max((long)Math.Round(Math.Max(lifetime.Ticks, 0) * c.Options.AheadFraction), c.Options.Skew.Ticks));
+            var widestFrom = Plus(s.UseUntil, -widest); // clamped: UseUntil may sit at DateTimeOffset.MinValue
             return (!ahead || (!c.ExpiredAt(now) && now >= s.AheadFrom)).Label("inside the window, token not expired")
-                .And((s.AheadFrom >= s.UseUntil - widest || s.UseUntil - widest < DateTimeOffset.MinValue.AddYears(1)).Label("window no wider than its size"))
+                .And((s.AheadFrom >= widestFrom || widestFrom < DateTimeOffset.MinValue.AddYears(1)).Label("window no wider than its size"))
                 .And((s.UseUntil <= c.ObtainedAt || s.AheadFrom - c.ObtainedAt >= (s.UseUntil - s.AheadFrom) - TimeSpan.FromTicks(1))
                     .Label("never in the first half of the usable life"));
         });

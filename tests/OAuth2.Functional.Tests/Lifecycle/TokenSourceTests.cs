@@ -105,12 +105,18 @@ public sealed class TokenSourceTests : IDisposable
     {
         // Real time: 2–3 s tokens (the server rounds expires_in down), skew 0.1 s, refresh-ahead over the last 60 % capped at
         // half the usable life: a renewal every ≈ 1–1.5 s, each with ≈ 1–1.5 s to finish before anyone would have to wait.
-        var source = Source(Client(TimeProvider.System), options: new TokenSourceOptions
+        // Each token request is timed where it leaves the process: a caller may wait only when a renewal overran its margin
+        // (a loaded CI machine), and then each of the 8 loaders at most once per overrun. On a machine that keeps up, none waits.
+        var timing = new TimedHandler(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var http = new HttpClient(timing);
+        var client = Right(ClientCredentials.Create(server.ConfigFor(server.Confidential), http, TimeProvider.System));
+        var source = Source(client, options: new TokenSourceOptions
         {
             Renewal = new RenewalOptions { Skew = TimeSpan.FromMilliseconds(100), AheadFraction = 0.6 },
         });
         Right(await source.GetTokenAsync());
         server.TokenEndpoint.Reset();
+        timing.Durations.Clear();
         var waited = 0;
         var expiredHandedOut = 0;
         var calls = 0;
@@ -128,10 +134,26 @@ public sealed class TokenSourceTests : IDisposable
             }
         }
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Load)));
-        Assert.Equal(0, waited);
+        var overruns = timing.Durations.Count(d => d > TimeSpan.FromMilliseconds(400));
+        Assert.True(waited <= 8 * overruns,
+            $"{waited} reads waited, but only {overruns} of {timing.Durations.Count} renewals took over 0.4 s " +
+            $"({string.Join(", ", timing.Durations.Select(d => $"{d.TotalMilliseconds:0} ms"))})");
         Assert.Equal(0, expiredHandedOut);
         Assert.True(calls > 100, $"only {calls} calls");
         Assert.InRange(server.TokenEndpoint.Total, 3, 12); // ≈ 9 s / 1–1.5 s: a few per lifetime, never one per call
+    }
+
+    /// <summary>Times each request end to end (measurement only: the request and response pass through untouched).</summary>
+    private sealed class TimedHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Durations { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try { return await base.SendAsync(request, cancellationToken); }
+            finally { Durations.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(started)); }
+        }
     }
 
     [Fact]
