@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OAuth2.Functional.DevServer;
@@ -89,16 +88,7 @@ public class ExtensionGrantTests(DevServerFixture fixture)
     }
 
     private string Assertion(DateTime? expires = null, string? audience = null, SigningCredentials? credentials = null) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Server.AssertionTrust.Issuer,
-            Audience = audience ?? Server.TokenEndpointUri.AbsoluteUri,
-            Subject = new ClaimsIdentity([new Claim("sub", "carol")]),
-            NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10),
-            IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(5)).AddMinutes(-10),
-            Expires = expires ?? DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = credentials ?? Server.AssertionTrust.SigningCredentials,
-        });
+        DevAssertions.Sign(Server, expires: expires, audience: audience, credentials: credentials);
 
     [Fact]
     public async Task A_signed_assertion_is_exchanged_for_a_token_for_its_subject()
