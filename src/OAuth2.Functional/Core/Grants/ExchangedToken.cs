@@ -14,7 +14,7 @@ public sealed record ExchangedToken(AccessToken Token, TokenTypeUri IssuedTokenT
     public const string NotApplicable = "N_A";
 
     /// <summary>False when the server said <c>token_type: N_A</c> (the issued token is not an access token).</summary>
-    public bool IsAccessToken => !Token.TokenType.Exists(static t => t == NotApplicable);
+    public bool IsAccessToken => Token?.TokenType.Exists(static t => t == NotApplicable) != true;
 
     /// <summary>The issued type and the token's redacted description.</summary>
     public override string ToString() => $"ExchangedToken({IssuedTokenType}, {Token})";
