@@ -47,6 +47,15 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     /// <summary>Public device client: device authorization grant, refresh.</summary>
     public DevClient Device { get; } = new("device", null, null);
 
+    /// <summary>Confidential client of the extension grants: token exchange (RFC 8693), JWT bearer (RFC 7523), client credentials.</summary>
+    public DevClient Exchanger { get; } = new("exchanger", "exchanger-secret", null);
+
+    /// <summary>The issuer and key whose JWT bearer assertions the server accepts.</summary>
+    public AssertionTrust AssertionTrust { get; } = new();
+
+    /// <summary>The token endpoint's URL (the audience of JWT bearer assertions).</summary>
+    public Uri TokenEndpointUri => new(BaseUri, "oauth/token");
+
     /// <summary>The resource owner the server signs in (password grant, authorize, device verification).</summary>
     public DevUser User { get; } = new("alice", "wonderland");
 
@@ -85,6 +94,7 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     public static async Task<DevAuthorizationServer> StartAsync(DevServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var o = options ?? DevServerOptions.Default;
+        DevAuthorizationServer? created = null; // the event handlers run only once the server below exists
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, o.Port));
@@ -108,6 +118,7 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
                     .SetRefreshTokenLifetime(o.RefreshTokenLifetime)
                     .SetAuthorizationCodeLifetime(o.AuthorizationCodeLifetime);
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
+                ExtensionGrantsSetup.Configure(server, () => created!);
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
                     .EnableAuthorizationEndpointPassthrough()
@@ -117,6 +128,7 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
 
         var app = builder.Build();
         var server = new DevAuthorizationServer(app);
+        created = server;
         app.Use((http, next) => server.TokenEndpoint.Handle(http, () => next(http)));
         app.UseAuthentication();
         app.Map(ResourceEndpoint.Path, (Func<HttpContext, Task<IResult>>)server.Resource.Handle);

@@ -47,7 +47,7 @@ internal static class Endpoints
                 ? Results.SignIn(Principal(principal.GetClaim(Claims.Subject) ?? user.Username, principal.GetScopes()), authenticationScheme: Scheme)
                 : Reject(Errors.InvalidGrant, "The token is no longer valid.");
         }
-        return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
+        return await GrantEndpoints.TryHandle(http, request) ?? Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
     public static async Task<IResult> Verify(HttpContext http, DevUser user)

@@ -14,6 +14,7 @@ internal static class Seeds
         yield return Confidential(s.Awkward);
         yield return Code(s.Public, ClientTypes.Public, requirePkce: true);
         yield return Code(s.Web, ClientTypes.Confidential, requirePkce: false);
+        yield return GrantSeeds.Exchanger(s.Exchanger);
         yield return Descriptor(s.Device, ClientTypes.Public,
             Permissions.Endpoints.DeviceAuthorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.DeviceCode, Permissions.GrantTypes.RefreshToken);

@@ -12,13 +12,21 @@ namespace OAuth2.Functional;
 public abstract class GrantClient
 {
     private readonly string grantType;
+    private readonly Func<ValidConfig, Parameters?, RequestOptions?, Either<OAuthError, HttpRequestSpec>> build;
     private readonly GuardedSend send;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
 
     private protected GrantClient(string grantType, ValidConfig config, SendHttp send, TimeProvider? timeProvider, ILogger? logger)
+        : this(grantType, (c, p, o) => TokenRequests.ForGrant(c, grantType, p, o), config, send, timeProvider, logger) { }
+
+    /// <summary>A client whose <see cref="GetTokenAsync"/> builds its request with <paramref name="build"/> (the extension grants,
+    /// which refuse parameters that would change the grant type or the client credentials).</summary>
+    private protected GrantClient(string grantType, Func<ValidConfig, Parameters?, RequestOptions?, Either<OAuthError, HttpRequestSpec>> build,
+        ValidConfig config, SendHttp send, TimeProvider? timeProvider, ILogger? logger)
     {
         this.grantType = grantType;
+        this.build = build;
         Config = config;
         clock = timeProvider ?? TimeProvider.System;
         this.logger = logger ?? NullLogger.Instance;
@@ -37,7 +45,7 @@ public abstract class GrantClient
     /// <c>code</c>, <c>redirect_uri</c>, <c>code_verifier</c>). Generic code over any grant can call it on <see cref="GrantClient"/>.</summary>
     public EitherAsync<OAuthError, AccessToken> GetTokenAsync(Parameters? parameters = null, RequestOptions? requestOptions = null,
         CancellationToken cancellationToken = default) =>
-        send.ExchangeAsync(grantType, TokenRequests.ForGrant(Config, grantType, parameters, requestOptions), InterpretToken, cancellationToken).ToAsync();
+        send.ExchangeAsync(grantType, build(Config, parameters, requestOptions), InterpretToken, cancellationToken).ToAsync();
 
     /// <summary>Restores a token from JSON (simple-oauth2's <c>createToken</c>), e.g. one stored with <see cref="AccessToken.ToJson"/>.</summary>
     public Either<OAuthError, AccessToken> CreateToken(string? json) => AccessToken.FromJson(json, clock.GetUtcNow());

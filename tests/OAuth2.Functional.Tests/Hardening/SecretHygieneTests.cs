@@ -98,6 +98,13 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return new TokenRevocationFailure(TokenKind.AccessToken, new OAuthError.Cancelled());
         yield return new RetryAfter.Delay(TimeSpan.FromSeconds(5));
         yield return new RetryAfter.Date(Jan1);
+        yield return TokenTypeUri.AccessToken;
+        yield return GrantType.JwtBearer;
+        yield return new TypedToken("subject-" + Mark, TokenTypeUri.Jwt);
+        yield return TokenExchangeRequest.For("subject-" + Mark, TokenTypeUri.AccessToken).WithActor("actor-" + Mark, TokenTypeUri.Jwt)
+            .WithAudience("orders").WithResource("https://orders.example/api").WithParameters(Parameters.Of(("x", "extra-" + Mark)));
+        yield return Right(TokenExchangeResponses.Interpret(HttpResponseSpec.Of(200, "application/json",
+            $"{{\"access_token\":\"issued-{Mark}\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:jwt\",\"token_type\":\"N_A\",\"refresh_token\":\"rt-{Mark}\"}}"), Jan1));
     }
 
     [Fact]

@@ -111,4 +111,25 @@ public static class ReadmeExamples
         from device in client.AuthorizeDeviceAsync(Parameters.Empty.WithScope("api")).Do(show)
         from token in client.PollTokenAsync(device)
         select token;
+
+    // README: token exchange
+    public static EitherAsync<OAuthError, ExchangedToken> OnBehalfOf(OAuthConfig config, Secret userToken) =>
+        from client in TokenExchange.Create(config)
+        from exchanged in client.ExchangeAsync(TokenExchangeRequest.For(userToken, TokenTypeUri.AccessToken)
+            .WithAudience("orders-api")
+            .WithScopes("api"))
+        select exchanged;
+
+    // README: the JWT bearer grant
+    public static EitherAsync<OAuthError, AccessToken> WithAssertion(OAuthConfig config, Secret signedJwt) =>
+        from client in JwtBearer.Create(config)
+        from token in client.GetTokenAsync(signedJwt, Parameters.Empty.WithScope("api"))
+        select token;
+
+    // README: any extension grant
+    public static EitherAsync<OAuthError, AccessToken> WithExtensionGrant(OAuthConfig config, string grantType, Parameters parameters) =>
+        from grant in GrantType.Of(grantType)
+        from client in ExtensionGrant.Create(config, grant)
+        from token in client.GetTokenAsync(parameters)
+        select token;
 }

@@ -11,4 +11,7 @@ public enum GrantKind
     ClientCredentials,
     /// <summary>Device authorization grant (RFC 8628): a public or confidential client on a device without a browser.</summary>
     DeviceCode,
+    /// <summary>Any other grant at the token endpoint: token exchange (RFC 8693), JWT bearer (RFC 7523), or an extension grant
+    /// named by its <c>grant_type</c> (RFC 6749 §4.5).</summary>
+    Extension,
 }

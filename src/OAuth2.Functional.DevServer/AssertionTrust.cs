@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OAuth2.Functional.DevServer;
+
+/// <summary>
+/// Whom the server trusts to sign JWT bearer assertions (RFC 7523): the issuer, and an ES256 key made when the server starts.
+/// Tests and the demo sign assertions with <see cref="SigningKey"/>; the server verifies them with the same key, the issuer,
+/// its token endpoint as audience, and the lifetime.
+/// </summary>
+public sealed class AssertionTrust
+{
+    /// <summary>The <c>iss</c> an assertion must carry.</summary>
+    public string Issuer { get; } = "https://assertion-issuer.dev.test";
+
+    /// <summary>The ES256 key (private part included, for signing in tests).</summary>
+    public SecurityKey SigningKey { get; } = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "dev-assertion-key" };
+
+    /// <summary>Credentials to sign an assertion with <see cref="SigningKey"/>.</summary>
+    public SigningCredentials SigningCredentials => new(SigningKey, SecurityAlgorithms.EcdsaSha256);
+
+    /// <summary>Prints the issuer only.</summary>
+    public override string ToString() => $"AssertionTrust({Issuer})";
+
+    internal TokenValidationParameters ValidationParameters(Uri audience) => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = audience.AbsoluteUri,
+        IssuerSigningKey = SigningKey,
+        ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+}
