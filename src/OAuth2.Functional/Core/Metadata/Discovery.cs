@@ -107,8 +107,8 @@ public static class Discovery
             RevokePath = m.RevocationEndpoint.Match(u => u.AbsoluteUri, () => defaults.RevokePath),
             IntrospectPath = m.IntrospectionEndpoint.Match(u => u.AbsoluteUri, () => defaults.IntrospectPath),
             DeviceAuthorizationPath = device.Match(u => u.AbsoluteUri, () => defaults.DeviceAuthorizationPath),
-            AuthorizePath = authorize.Match(u => u.AbsoluteUri, () => (string?)null),
-            PushedAuthorizationPath = code ? m.PushedAuthorizationRequestEndpoint.Match(u => u.AbsoluteUri, () => (string?)null) : null,
+            AuthorizePath = authorize.MatchUnsafe(u => u.AbsoluteUri, () => (string?)null),
+            PushedAuthorizationPath = code ? m.PushedAuthorizationRequestEndpoint.MatchUnsafe(u => u.AbsoluteUri, () => (string?)null) : null,
             RequirePushedAuthorizationRequests = code && m.RequirePushedAuthorizationRequests,
         }
         let config = new OAuthConfig(c, auth) { Options = method, Http = http ?? HttpSettings.Default }
