@@ -49,9 +49,10 @@ public sealed class MetadataCache
         GetCoreAsync(cancellationToken).ToAsync();
 
     /// <summary>Forgets the cached metadata: the next call fetches (e.g. after the server announced a key or endpoint change).</summary>
-    public void Invalidate()
+    public Unit Invalidate()
     {
         lock (gate) entry = null;
+        return unit;
     }
 
     private async Task<Either<OAuthError, AuthorizationServerMetadata>> GetCoreAsync(CancellationToken ct)
