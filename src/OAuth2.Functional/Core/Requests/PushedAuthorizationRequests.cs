@@ -5,8 +5,8 @@ namespace OAuth2.Functional;
 /// <summary>Pushed authorization requests (RFC 9126), pure: the push, its answer, and the authorize URL that refers to it.</summary>
 public static class PushedAuthorizationRequests
 {
-    /// <summary>The longest <c>expires_in</c> taken as given (an hour; RFC 9126 expects seconds to minutes).</summary>
-    public static TimeSpan MaxLifetime { get; } = TimeSpan.FromHours(1);
+    /// <summary>The longest <c>expires_in</c> taken as given (a day; RFC 9126 expects seconds to minutes, OpenIddict gives an hour).</summary>
+    public static TimeSpan MaxLifetime { get; } = TimeSpan.FromDays(1);
 
     /// <summary>The push (§2.1): POST to <see cref="ValidConfig.PushedAuthorizationUrl"/> with <c>response_type=code</c>,
     /// <c>client_id</c>, then <paramref name="parameters"/> (<c>redirect_uri</c>, <c>scope</c>, <c>state</c>,

@@ -66,7 +66,7 @@ public class PushedAuthorizationTests
     [InlineData("""{"request_uri":"urn:x"}""", "expires_in")]
     [InlineData("""{"request_uri":"urn:x","expires_in":0}""", "expires_in")]
     [InlineData("""{"request_uri":"urn:x","expires_in":"60"}""", "expires_in")]
-    [InlineData("""{"request_uri":"urn:x","expires_in":86400}""", "expires_in")]
+    [InlineData("""{"request_uri":"urn:x","expires_in":86401}""", "expires_in")]
     public void A_malformed_answer_names_the_member(string json, string member) =>
         Assert.Equal(member, LeftOf<OAuthError.MalformedToken, PushedAuthorization>(
             PushedAuthorizationRequests.Interpret(HttpResponseSpec.Of(201, "application/json", json), Jan1)).Field);
