@@ -87,6 +87,15 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     /// <summary>The server's issuer identifier (RFC 8414/RFC 9207), as its discovery document and its callbacks' <c>iss</c> state it.</summary>
     public string Issuer => BaseUri.AbsoluteUri;
 
+    /// <summary>The pushed authorization request endpoint's path (RFC 9126), served by OpenIddict itself.</summary>
+    public const string PushedAuthorizationPath = "/oauth/par";
+
+    /// <summary>The pushed authorization request endpoint's URL.</summary>
+    public Uri PushedAuthorizationUri => new(BaseUri, PushedAuthorizationPath.TrimStart('/'));
+
+    /// <summary>The RFC 8414 metadata URL (OpenIddict serves the same document there as at <see cref="DiscoveryUri"/>).</summary>
+    public Uri OAuthMetadataUri => new(BaseUri, ".well-known/oauth-authorization-server");
+
     /// <summary>The discovery document's URL.</summary>
     public Uri DiscoveryUri => new(BaseUri, ".well-known/openid-configuration");
 
@@ -110,7 +119,9 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
                     .SetRevocationEndpointUris("oauth/revoke")
                     .SetIntrospectionEndpointUris("oauth/introspect")
                     .SetDeviceAuthorizationEndpointUris("oauth/device")
-                    .SetEndUserVerificationEndpointUris("oauth/verify");
+                    .SetEndUserVerificationEndpointUris("oauth/verify")
+                    .SetPushedAuthorizationEndpointUris(PushedAuthorizationPath.TrimStart('/'));
+                if (o.RequirePushedAuthorizationRequests) server.RequirePushedAuthorizationRequests();
                 server.AllowClientCredentialsFlow().AllowPasswordFlow().AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow().AllowDeviceAuthorizationFlow();
                 server.RegisterScopes("api", Scopes.OfflineAccess, Scopes.OpenId);

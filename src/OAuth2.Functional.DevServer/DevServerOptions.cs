@@ -15,6 +15,10 @@ public sealed record DevServerOptions
     /// <summary>Authorization code lifetime (default five minutes).</summary>
     public TimeSpan AuthorizationCodeLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>When true, the server refuses authorization requests that were not pushed first (RFC 9126 §5) and says so in its
+    /// metadata (<c>require_pushed_authorization_requests</c>). Default false.</summary>
+    public bool RequirePushedAuthorizationRequests { get; init; }
+
     /// <summary>The loopback port; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 }

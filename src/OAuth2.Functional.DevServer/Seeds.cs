@@ -28,7 +28,7 @@ internal static class Seeds
     private static OpenIddictApplicationDescriptor Code(DevClient c, string type, bool requirePkce)
     {
         var d = Descriptor(c, type,
-            Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
+            Permissions.Endpoints.Authorization, Permissions.Endpoints.PushedAuthorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code);
         if (type == ClientTypes.Confidential) d.Permissions.Add(Permissions.Endpoints.Introspection);
         d.RedirectUris.Add(new Uri(c.RedirectUri!));

@@ -92,14 +92,13 @@ public static class HttpClientTransport
     internal static HttpRequestMessage ToMessage(HttpRequestSpec request)
     {
         var method = request.Method == "POST" ? HttpMethod.Post : new HttpMethod(request.Method);
-        var message = new HttpRequestMessage(method, request.Url)
-        {
-            Content = new ByteArrayContent(request.Body.RenderBytes()),
-        };
-        message.Content.Headers.ContentType = null;
+        // A GET without parameters (a discovery document) has no content at all: no Content-Length or Content-Type goes out.
+        var content = request.Method == "GET" && request.Body.Pairs.IsEmpty ? null : new ByteArrayContent(request.Body.RenderBytes());
+        var message = new HttpRequestMessage(method, request.Url) { Content = content };
+        if (message.Content is not null) message.Content.Headers.ContentType = null;
         foreach (var (name, value) in request.Headers)
         {
-            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase) && message.Content is not null)
             {
                 message.Content.Headers.Remove(name);
                 message.Content.Headers.TryAddWithoutValidation(name, value);

@@ -90,6 +90,10 @@ public class SecretHygieneTests(DevServerFixture fixture)
         yield return Left(AuthorizationCallbacks.FromRedirectUri($"/cb?error=access_denied%0AINFO+{Mark}&error_description=code+{Mark}&error_uri=https%3A%2F%2Fx%2F{Mark}&state=s",
             CallbackExpectation.ForState("s")));
         yield return new OAuthError.DeviceCodeExpired(Jan1);
+        yield return Left(Discovery.Interpret(HttpResponseSpec.Of(200, "application/json",
+            $"{{\"issuer\":\"https://as.example/{Mark}\",\"{Mark}\":1,\"{Mark}\":2}}"), "https://as.example/"));
+        yield return Left(Discovery.Interpret(HttpResponseSpec.Of(200, "application/json", $"{{\"issuer\":\"https://{Mark}.example/\"}}"), "https://as.example/"));
+        yield return Left(PushedAuthorizationRequests.Interpret(HttpResponseSpec.Of(201, "application/json", $"{{\"request_uri\":5,\"x\":\"{Mark}\"}}"), Jan1));
     }
 
     /// <summary>Other public records that carry server data.</summary>
@@ -105,6 +109,11 @@ public class SecretHygieneTests(DevServerFixture fixture)
             .WithAudience("orders").WithResource("https://orders.example/api").WithParameters(Parameters.Of(("x", "extra-" + Mark)));
         yield return Right(TokenExchangeResponses.Interpret(HttpResponseSpec.Of(200, "application/json",
             $"{{\"access_token\":\"issued-{Mark}\",\"issued_token_type\":\"urn:ietf:params:oauth:token-type:jwt\",\"token_type\":\"N_A\",\"refresh_token\":\"rt-{Mark}\"}}"), Jan1));
+        yield return Right(Discovery.Interpret(HttpResponseSpec.Of(200, "application/json",
+            $"{{\"issuer\":\"https://as.example/\",\"token_endpoint\":\"https://as.example/t?{Mark}\",\"x_secret\":\"{Mark}\"}}"), "https://as.example/"));
+        yield return TokenEndpointAuthMethod.PrivateKeyJwt;
+        yield return new PushedAuthorization("urn:ietf:params:oauth:request_uri:" + Mark, Jan1);
+        yield return MetadataCacheOptions.Default;
     }
 
     [Fact]

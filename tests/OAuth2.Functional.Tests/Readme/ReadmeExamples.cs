@@ -132,4 +132,22 @@ public static class ReadmeExamples
         from client in ExtensionGrant.Create(config, grant)
         from token in client.GetTokenAsync(parameters)
         select token;
+    // README: discovery
+    public static Either<OAuthError, MetadataCache> MetadataFor(string issuer) =>
+        from discovery in DiscoveryClient.Create(issuer, MetadataDocument.OpenIdConfiguration)
+        from cache in MetadataCache.Create(discovery, new MetadataCacheOptions { TimeToLive = TimeSpan.FromHours(1), MaxStale = TimeSpan.FromMinutes(30) })
+        select cache;
+
+    public static EitherAsync<OAuthError, AccessToken> TokenFromMetadata(MetadataCache cache, ClientSettings client) =>
+        from metadata in cache.GetAsync()
+        from config in Discovery.ConfigFor(metadata, GrantKind.ClientCredentials, client)
+        from grant in ClientCredentials.Create(config)
+        from token in grant.GetTokenAsync(Parameters.Empty.WithScope("api"))
+        select token;
+
+    // README: pushed authorization requests
+    public static EitherAsync<OAuthError, string> PushThenAuthorize(AuthorizationCode client, Parameters parameters) =>
+        from pushed in client.PushAuthorizationAsync(parameters)
+        from url in client.PushedAuthorizeUrl(pushed)
+        select url;
 }

@@ -22,6 +22,16 @@ public sealed record AuthSettings(string TokenHost)
     /// <summary>Device authorization endpoint path (RFC 8628; default <c>/oauth/device</c>). Not a simple-oauth2 option.</summary>
     public string DeviceAuthorizationPath { get; init; } = "/oauth/device";
 
+    /// <summary>Pushed authorization request endpoint (RFC 9126), a path or an absolute URL; <c>null</c> (the default) means the
+    /// server has none. Only the authorization-code grant accepts it. Not a simple-oauth2 option.</summary>
+    public string? PushedAuthorizationPath { get; init; }
+
+    /// <summary>True when the server requires pushed authorization requests (RFC 9126 §5, the metadata's
+    /// <c>require_pushed_authorization_requests</c>): the client then pushes the parameters before every authorize URL
+    /// (<see cref="AuthorizationCode.AuthorizeUrlAsync"/>), and the plain <see cref="AuthorizationCode.AuthorizeUrl"/> is refused.
+    /// Needs <see cref="PushedAuthorizationPath"/>. Only the authorization-code grant accepts it. Not a simple-oauth2 option.</summary>
+    public bool RequirePushedAuthorizationRequests { get; init; }
+
     /// <summary>Host of the authorize URL; <c>null</c> (the default) means <see cref="TokenHost"/>.
     /// Only the authorization-code grant accepts it.</summary>
     public string? AuthorizeHost { get; init; }
@@ -34,6 +44,7 @@ public sealed record AuthSettings(string TokenHost)
     public override string ToString() =>
         $"AuthSettings {{ TokenHost = {UrlText.WithoutUserInfo(TokenHost)}, TokenPath = {UrlText.WithoutUserInfo(TokenPath)}, " +
         $"RefreshPath = {UrlText.WithoutUserInfo(RefreshPath)}, RevokePath = {UrlText.WithoutUserInfo(RevokePath)}, " +
-        $"IntrospectPath = {UrlText.WithoutUserInfo(IntrospectPath)}, DeviceAuthorizationPath = {UrlText.WithoutUserInfo(DeviceAuthorizationPath)}, AuthorizeHost = {UrlText.WithoutUserInfo(AuthorizeHost)}, " +
+        $"IntrospectPath = {UrlText.WithoutUserInfo(IntrospectPath)}, DeviceAuthorizationPath = {UrlText.WithoutUserInfo(DeviceAuthorizationPath)}, " +
+        $"PushedAuthorizationPath = {UrlText.WithoutUserInfo(PushedAuthorizationPath)}, RequirePushedAuthorizationRequests = {RequirePushedAuthorizationRequests}, AuthorizeHost = {UrlText.WithoutUserInfo(AuthorizeHost)}, " +
         $"AuthorizePath = {UrlText.WithoutUserInfo(AuthorizePath)} }}";
 }

@@ -36,12 +36,13 @@ public static class ConfigValidation
     /// <summary>Every endpoint URL, each with the field a problem with it is reported on (<c>None</c> where it does not resolve).</summary>
     private sealed record Endpoints(
         Option<(string Field, Uri Url)> Token, Option<(string Field, Uri Url)> Refresh, Option<(string Field, Uri Url)> Revoke,
-        Option<(string Field, Uri Url)> Introspect, Option<(string Field, Uri Url)> Authorize, Option<(string Field, Uri Url)> Device)
+        Option<(string Field, Uri Url)> Introspect, Option<(string Field, Uri Url)> Authorize, Option<(string Field, Uri Url)> Device,
+        Option<(string Field, Uri Url)> PushedAuthorization)
     {
-        public static Endpoints None { get; } = new(default, default, default, default, default, default);
+        public static Endpoints None { get; } = new(default, default, default, default, default, default, default);
 
         public IEnumerable<(string Field, Uri Url)> All =>
-            new[] { Token, Refresh, Revoke, Introspect, Authorize, Device }.SelectMany(e => e.ToArray());
+            new[] { Token, Refresh, Revoke, Introspect, Authorize, Device, PushedAuthorization }.SelectMany(e => e.ToArray());
 
         public Option<ValidConfig> ToValid(GrantKind grant, OAuthConfig config) =>
             from token in Token
@@ -50,7 +51,7 @@ public static class ConfigValidation
             from introspect in Introspect
             from device in Device
             select new ValidConfig(grant, config, token.Url, refresh.Url, revoke.Url, introspect.Url,
-                Authorize.Map(a => a.Url.AbsoluteUri), device.Url);
+                Authorize.Map(a => a.Url.AbsoluteUri), device.Url, PushedAuthorization.Map(p => p.Url));
     }
 
     private static Endpoints ResolveEndpoints(AuthSettings auth, GrantKind grant)
@@ -68,7 +69,8 @@ public static class ConfigValidation
             At(tokenHost, "auth.tokenHost", "auth.revokePath", auth.RevokePath),
             At(tokenHost, "auth.tokenHost", "auth.introspectPath", auth.IntrospectPath),
             authorize,
-            At(tokenHost, "auth.tokenHost", "auth.deviceAuthorizationPath", auth.DeviceAuthorizationPath));
+            At(tokenHost, "auth.tokenHost", "auth.deviceAuthorizationPath", auth.DeviceAuthorizationPath),
+            grant == GrantKind.AuthorizationCode ? At(tokenHost, "auth.tokenHost", "auth.pushedAuthorizationPath", auth.PushedAuthorizationPath) : None);
     }
 
     private static Option<Uri> ParseHost(string? host) =>
@@ -116,10 +118,17 @@ public static class ConfigValidation
     {
         if (grant != GrantKind.AuthorizationCode)
             return (auth.AuthorizeHost is null ? [] : new[] { new ConfigProblem("auth.authorizeHost", "is not allowed") })
-                .Concat(auth.AuthorizePath is null ? [] : [new ConfigProblem("auth.authorizePath", "is not allowed")]);
+                .Concat(auth.AuthorizePath is null ? [] : [new ConfigProblem("auth.authorizePath", "is not allowed")])
+                .Concat(auth.PushedAuthorizationPath is null ? [] : [new ConfigProblem("auth.pushedAuthorizationPath", "is not allowed")])
+                .Concat(auth.RequirePushedAuthorizationRequests ? [new ConfigProblem("auth.requirePushedAuthorizationRequests", "is not allowed")] : []);
         var host = auth.AuthorizeHost is null ? [] : HttpUri("auth.authorizeHost", auth.AuthorizeHost, required: false);
         var hostOk = host.Length == 0 && (auth.AuthorizeHost is not null || tokenHostOk);
-        return host.Concat(auth.AuthorizePath is null ? [] : Path("auth.authorizePath", auth.AuthorizePath, hostOk, endpoints.Authorize));
+        return host.Concat(auth.AuthorizePath is null ? [] : Path("auth.authorizePath", auth.AuthorizePath, hostOk, endpoints.Authorize))
+            .Concat(auth.PushedAuthorizationPath is null
+                ? auth.RequirePushedAuthorizationRequests
+                    ? [new ConfigProblem("auth.pushedAuthorizationPath", "is required when auth.requirePushedAuthorizationRequests is set")]
+                    : []
+                : Path("auth.pushedAuthorizationPath", auth.PushedAuthorizationPath, tokenHostOk, endpoints.PushedAuthorization));
     }
 
     private static IEnumerable<ConfigProblem> OptionsProblems(OAuthOptions? o) =>

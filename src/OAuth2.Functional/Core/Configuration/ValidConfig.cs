@@ -4,7 +4,7 @@ namespace OAuth2.Functional;
 /// Only <see cref="ConfigValidation.Validate"/> makes one, so request builders never see bad configuration.</summary>
 public sealed record ValidConfig
 {
-    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Uri introspectUrl, Option<string> authorizeBase, Uri deviceAuthorizationUrl)
+    internal ValidConfig(GrantKind grant, OAuthConfig config, Uri tokenUrl, Uri refreshUrl, Uri revokeUrl, Uri introspectUrl, Option<string> authorizeBase, Uri deviceAuthorizationUrl, Option<Uri> pushedAuthorizationUrl = default)
     {
         Grant = grant;
         Config = config;
@@ -14,6 +14,7 @@ public sealed record ValidConfig
         IntrospectUrl = introspectUrl;
         AuthorizeBase = authorizeBase;
         DeviceAuthorizationUrl = deviceAuthorizationUrl;
+        PushedAuthorizationUrl = pushedAuthorizationUrl;
         BasicAuthorization = Optional(config.Client.Secret).Map(secret =>
             Encodings.BasicCredentials.HeaderValue(config.Client.Id, secret.Reveal(), config.Options.CredentialsEncodingMode));
     }
@@ -39,6 +40,8 @@ public sealed record ValidConfig
     public Uri IntrospectUrl { get; }
     /// <summary><c>deviceAuthorizationPath</c> resolved against <c>tokenHost</c> (RFC 8628).</summary>
     public Uri DeviceAuthorizationUrl { get; }
+    /// <summary>For the authorization-code grant: <c>pushedAuthorizationPath</c> resolved against <c>tokenHost</c> (RFC 9126), when configured.</summary>
+    public Option<Uri> PushedAuthorizationUrl { get; }
     /// <summary>For the authorization-code grant: <c>authorizePath</c> resolved against <c>authorizeHost</c>, as text.</summary>
     public Option<string> AuthorizeBase { get; }
 }

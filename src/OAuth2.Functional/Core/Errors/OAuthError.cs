@@ -14,7 +14,7 @@ public abstract record OAuthError
     /// <summary>A stable machine-readable code chosen by the library, never by the server: <c>invalid_config</c>,
     /// <c>invalid_argument</c>, <c>protocol_error</c>, <c>http_error</c>, <c>unexpected_content</c>, <c>malformed_token</c>,
     /// <c>unexpected_redirect</c>, <c>response_too_large</c>, <c>transport_failure</c>, <c>timeout</c>, <c>cancelled</c>,
-    /// <c>revocation_failed</c>, <c>authorization_refused</c>, <c>device_code_expired</c>. The server's RFC 6749 §5.2 <c>error</c> is <see cref="ProtocolError.Error"/>.</summary>
+    /// <c>revocation_failed</c>, <c>authorization_refused</c>, <c>device_code_expired</c>, <c>malformed_metadata</c>. The server's RFC 6749 §5.2 <c>error</c> is <see cref="ProtocolError.Error"/>.</summary>
     public abstract string Code { get; }
 
     /// <summary>A human-readable explanation in the library's words, free of secrets and of server text.</summary>
@@ -198,6 +198,18 @@ public abstract record OAuthError
             $"The device code expired at {ExpiredAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} before the user approved it; start a new device authorization";
     }
 
+    /// <summary>An authorization server's metadata document (RFC 8414, OpenID Connect Discovery) cannot be used: a member has the
+    /// wrong type or appears twice, an endpoint is not an https URL (off loopback), the <c>issuer</c> is not the one requested
+    /// (RFC 8414 §3.3: the document may come from another server), or a member the operation needs is missing.
+    /// <see cref="Member"/> names the member; <see cref="Reason"/> is the library's own sentence (never the server's text).</summary>
+    public sealed record MalformedMetadata(string Member, string Reason) : OAuthError
+    {
+        /// <inheritdoc/>
+        public override string Code => "malformed_metadata";
+        /// <inheritdoc/>
+        public override string Message => $"Unusable authorization server metadata: \"{Member}\" {Reason}";
+    }
+
     /// <summary>Exhaustive case analysis: one function per case, checked by the compiler.</summary>
     public T Match<T>(
         Func<InvalidConfig, T> invalidConfig,
@@ -213,7 +225,8 @@ public abstract record OAuthError
         Func<Cancelled, T> cancelled,
         Func<RevocationFailed, T> revocationFailed,
         Func<AuthorizationRefused, T> authorizationRefused,
-        Func<DeviceCodeExpired, T> deviceCodeExpired) => this switch
+        Func<DeviceCodeExpired, T> deviceCodeExpired,
+        Func<MalformedMetadata, T> malformedMetadata) => this switch
     {
         InvalidConfig e => invalidConfig(e),
         InvalidArgument e => invalidArgument(e),
@@ -228,6 +241,7 @@ public abstract record OAuthError
         RevocationFailed e => revocationFailed(e),
         AuthorizationRefused e => authorizationRefused(e),
         DeviceCodeExpired e => deviceCodeExpired(e),
+        MalformedMetadata e => malformedMetadata(e),
         // The constructor is private, so Cancelled is the only case left: no throwing default arm is needed.
         _ => cancelled((Cancelled)this),
     };
@@ -240,4 +254,6 @@ public abstract record OAuthError
     public static OAuthError Argument(string name, string reason) => new InvalidArgument(name, reason);
     /// <summary>A <see cref="MalformedToken"/> typed as <see cref="OAuthError"/>.</summary>
     public static OAuthError Malformed(string field, string reason) => new MalformedToken(field, reason);
+    /// <summary>A <see cref="MalformedMetadata"/> typed as <see cref="OAuthError"/>.</summary>
+    public static OAuthError Metadata(string member, string reason) => new MalformedMetadata(member, reason);
 }

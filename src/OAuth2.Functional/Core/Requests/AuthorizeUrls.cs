@@ -16,10 +16,25 @@ public static class AuthorizeUrls
         from cfg in Require.NotNull(config, "config")
         from baseUrl in cfg.AuthorizeBase.ToEither(OAuthError.Argument("config",
             "was validated for the " + cfg.Grant + " grant; the authorize URL needs the AuthorizationCode grant"))
+        from _ in cfg.Config.Auth.RequirePushedAuthorizationRequests
+            ? Left<OAuthError, Unit>(OAuthError.Argument("config",
+                "says the server requires pushed authorization requests (RFC 9126): push first (AuthorizationCode.AuthorizeUrlAsync)"))
+            : Right<OAuthError, Unit>(unit)
         from user in ParameterMap.Check(parameters)
         let client = cfg.Config.Client
         let pairs = ParameterMap.Overlay(Seq(("response_type", "code"), (client.IdParamName, client.Id)), user, cfg.Config.Options.ScopeSeparator)
         from uri in Compose(baseUrl, pairs)
+        select uri;
+
+    /// <summary>The authorize URL after a pushed authorization request (RFC 9126 §4): only the client id and <c>request_uri</c>
+    /// on <c>authorizePath</c> (its own query kept); the server finds every other parameter through the reference.</summary>
+    public static Either<OAuthError, string> Pushed(ValidConfig? config, PushedAuthorization? pushed) =>
+        from cfg in Require.NotNull(config, "config")
+        from p in Require.NotNull(pushed, "pushed")
+        from requestUri in Optional(p.RequestUri).Filter(r => r.Length > 0).ToEither(OAuthError.Argument("pushed", "has no request_uri"))
+        from baseUrl in cfg.AuthorizeBase.ToEither(OAuthError.Argument("config",
+            "was validated for the " + cfg.Grant + " grant; the authorize URL needs the AuthorizationCode grant"))
+        from uri in Compose(baseUrl, Seq((cfg.Config.Client.IdParamName, cfg.Config.Client.Id), ("request_uri", requestUri)))
         select uri;
 
     private static Either<OAuthError, string> Compose(string baseUrl, Seq<(string Name, string Value)> pairs)
