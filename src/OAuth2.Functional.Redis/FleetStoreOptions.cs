@@ -6,7 +6,7 @@ namespace OAuth2.Functional.Redis;
 /// <see cref="OperationTimeout"/>, no caller waits for another instance longer than <see cref="WaitBound"/>.</summary>
 public sealed record FleetStoreOptions
 {
-    /// <summary>How entries are protected in Redis (required): <see cref="FleetProtection.With"/> a key ring, or the
+    /// <summary>How entries are protected in Redis (required): <see cref="FleetProtection.With(FleetKeyRing)"/> a key ring, or the
     /// explicit <see cref="FleetProtection.PlaintextOptIn"/>.</summary>
     public FleetProtection? Protection { get; init; }
 
