@@ -35,7 +35,7 @@ public class FleetTokenReadBenchmarks
         var port = FreePort();
         dir = Directory.CreateTempSubdirectory("bench-garnet-").FullName;
         // Never cleanupDir: true (Garnet would delete its checkpoint dir, by default the current directory); --memory ≥ 2 × --page.
-        garnet = new Garnet.GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(), "--index", "1m", "--memory", "8m", "--page", "1m", "--checkpointdir", dir], null, false, null);
+        garnet = new Garnet.GarnetServer(["-q", "--bind", "127.0.0.1", "--port", port.ToString(), "--index", "1m", "--memory", "8m", "--page", "1m", "--checkpointdir", dir], null, false, null);
         garnet.Start();
         redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false");
 
