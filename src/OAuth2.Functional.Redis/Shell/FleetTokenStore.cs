@@ -269,15 +269,24 @@ public sealed class FleetTokenStore
         }
     }
 
+    // A failed SUBSCRIBE does not take the store off Redis: waiters still look again every PollInterval, and the next
+    // resolution tries to subscribe again. (A fresh connection's subscription link can come up after its interactive one;
+    // with a fail-fast backlog, SUBSCRIBE fails meanwhile, and treating that as an outage made a cold instance fetch alone.)
     private async Task EnsureSubscribedAsync()
     {
         if (Volatile.Read(ref subscribed) == 1 || !guard.Usable) return;
-        var ok = await guard.Run("SUBSCRIBE", async () =>
+        Task? task = null;
+        try
         {
-            await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => { if (message.HasValue) signals.Set(message!); }).ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
-        if (ok.IsSome) Volatile.Write(ref subscribed, 1);
+            task = redis.GetSubscriber().SubscribeAsync(channel, (_, message) => { if (message.HasValue) signals.Set(message!); });
+            await task.WaitAsync(options.OperationTimeout, clock).ConfigureAwait(false);
+            Volatile.Write(ref subscribed, 1);
+        }
+        catch (Exception e)
+        {
+            _ = task?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // observed, never unobserved
+            logger.LogDebug("Fleet token store: SUBSCRIBE failed ({ExceptionType}); waiters poll until it succeeds", e.GetType().Name);
+        }
     }
 
     // Tokens are the same when their values are (the rest of the record may differ after a round trip through JSON).
