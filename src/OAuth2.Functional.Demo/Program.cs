@@ -12,7 +12,8 @@ Console.WriteLine();
 
 var failures = 0;
 var number = 0;
-foreach (var step in new Tour(server).Steps + new LifecycleTour(server).Steps + new DiscoveryTour(server).Steps + new GrantsTour(server).Steps)
+foreach (var step in new Tour(server).Steps + new LifecycleTour(server).Steps + new FleetTour(server).Steps
+    + new DiscoveryTour(server).Steps + new GrantsTour(server).Steps)
 {
     var clock = Stopwatch.StartNew();
     var outcome = await step.Run().ToEither();

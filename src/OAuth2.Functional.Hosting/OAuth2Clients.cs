@@ -16,15 +16,19 @@ public sealed class OAuth2Clients
     private readonly IHttpClientFactory http;
     private readonly TimeProvider clock;
     private readonly ILoggerFactory loggers;
+    private readonly IOptionsMonitor<OAuth2TokenSourceFactoryOptions>? factories;
     private readonly ConcurrentDictionary<string, Lazy<Either<OAuthError, TokenSource>>> sources = new();
 
-    /// <summary>Made by the container.</summary>
-    public OAuth2Clients(IOptionsMonitor<OAuth2ClientOptions> options, IHttpClientFactory http, TimeProvider? clock = null, ILoggerFactory? loggers = null)
+    /// <summary>Made by the container; <paramref name="factories"/> hold the token-source factories set per client name
+    /// with <see cref="OAuth2ClientBuilder.WithTokenSourceFactory"/>.</summary>
+    public OAuth2Clients(IOptionsMonitor<OAuth2ClientOptions> options, IHttpClientFactory http, TimeProvider? clock = null, ILoggerFactory? loggers = null,
+        IOptionsMonitor<OAuth2TokenSourceFactoryOptions>? factories = null)
     {
         this.options = options;
         this.http = http;
         this.clock = clock ?? TimeProvider.System;
         this.loggers = loggers ?? NullLoggerFactory.Instance;
+        this.factories = factories;
     }
 
     /// <summary>The name of the <c>HttpClient</c> that carries a client's token requests.</summary>
@@ -42,11 +46,12 @@ public sealed class OAuth2Clients
         OAuthTransport transport = (request, ct) =>
             HttpClientTransport.Create(http.CreateClient(TokenEndpointClientName(name)), config.Http)(request, ct);
         var sourceOptions = new TokenSourceOptions { Name = name, Renewal = ClientOptionsMapping.Renewal(o), TimeProvider = clock, Logger = logger };
+        OAuth2TokenSourceFactory factory = factories?.Get(name).Factory ?? (p => OAuth2.Functional.TokenSource.Create(p.Client, p.Parameters, p.Options));
         return from grant in ClientOptionsMapping.Grant(o)
                from client in grant == GrantKind.ResourceOwnerPassword
                    ? ResourceOwnerPassword.Create(config, null, clock, logger, transport).Map(c => (GrantClient)c)
                    : ClientCredentials.Create(config, null, clock, logger, transport).Map(c => (GrantClient)c)
-               from source in OAuth2.Functional.TokenSource.Create(client, ClientOptionsMapping.Parameters(o), sourceOptions)
+               from source in factory(new OAuth2TokenSourceParts(name, client, ClientOptionsMapping.Parameters(o), sourceOptions))
                select source;
     }
 }

@@ -11,15 +11,16 @@ namespace OAuth2.Functional.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Adds OAuth client <paramref name="name"/> configured in code; its options are checked at start-up
-    /// (every problem listed). Returns the builder of the token endpoint's <c>HttpClient</c>, for resilience handlers.</summary>
-    public static IHttpClientBuilder AddOAuth2Client(this IServiceCollection services, string name, Action<OAuth2ClientOptions> configure) =>
+    /// (every problem listed). Returns the builder of the token endpoint's <c>HttpClient</c>, for resilience handlers, which
+    /// also extends the client (see <see cref="OAuth2ClientBuilder"/>).</summary>
+    public static OAuth2ClientBuilder AddOAuth2Client(this IServiceCollection services, string name, Action<OAuth2ClientOptions> configure) =>
         services.AddClient(name, b => b.Configure(configure));
 
     /// <summary>Adds OAuth client <paramref name="name"/> bound to a configuration section (e.g. <c>OAuth2:Clients:api</c>).</summary>
-    public static IHttpClientBuilder AddOAuth2Client(this IServiceCollection services, string name, IConfiguration section) =>
+    public static OAuth2ClientBuilder AddOAuth2Client(this IServiceCollection services, string name, IConfiguration section) =>
         services.AddClient(name, b => b.Bind(section));
 
-    private static IHttpClientBuilder AddClient(this IServiceCollection services, string name, Action<OptionsBuilder<OAuth2ClientOptions>> configure)
+    private static OAuth2ClientBuilder AddClient(this IServiceCollection services, string name, Action<OptionsBuilder<OAuth2ClientOptions>> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -28,9 +29,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OAuth2ClientOptions>>(new ClientOptionsValidator(name));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OAuth2Clients>();
-        return services.AddHttpClient(OAuth2Clients.TokenEndpointClientName(name))
+        return new OAuth2ClientBuilder(name, services.AddHttpClient(OAuth2Clients.TokenEndpointClientName(name))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All })
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>Attaches the tokens of OAuth client <paramref name="clientName"/> to this <c>HttpClient</c>'s requests

@@ -6,8 +6,10 @@ namespace OAuth2.Functional.Redis;
 /// <see cref="OperationTimeout"/>, no caller waits for another instance longer than <see cref="WaitBound"/>.</summary>
 public sealed record FleetStoreOptions
 {
-    /// <summary>How entries are protected in Redis (required): <see cref="FleetProtection.With"/> a key ring, or the
-    /// explicit <see cref="FleetProtection.PlaintextOptIn"/>.</summary>
+    /// <summary>How entries are protected in Redis (required): <see cref="FleetProtection.With(FleetKeyRing)"/> a key ring,
+    /// ASP.NET Core Data Protection (<see cref="FleetProtection.DataProtectionFromServices"/> in a container, or
+    /// <see cref="FleetProtection.With(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider)"/>), or the explicit
+    /// <see cref="FleetProtection.PlaintextOptIn"/>.</summary>
     public FleetProtection? Protection { get; init; }
 
     /// <summary>Prefix of every Redis key and of the notification channel; default <c>oauth2:</c>.</summary>

@@ -11,7 +11,8 @@ namespace OAuth2.Functional.Benchmarks;
 /// </summary>
 public static class Rounds
 {
-    private static readonly Type[] Classes = [typeof(TokenFetchBenchmarks), typeof(RefreshBenchmarks), typeof(ErrorPathBenchmarks), typeof(InterpretBenchmarks), typeof(TokenReadBenchmarks)];
+    private static readonly Type[] Classes = [typeof(TokenFetchBenchmarks), typeof(RefreshBenchmarks), typeof(ErrorPathBenchmarks), typeof(InterpretBenchmarks), typeof(TokenReadBenchmarks),
+        typeof(FleetTokenReadBenchmarks), typeof(FleetRenewalBenchmarks)];
 
     public static void Run(int rounds, string[] args, IConfig config)
     {

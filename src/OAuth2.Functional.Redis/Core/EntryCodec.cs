@@ -1,16 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace OAuth2.Functional.Redis;
 
 /// <summary>
 /// The bytes of an entry in Redis. Encrypted: <c>0x01 | id length | key id | nonce (12) | tag (16) | ciphertext</c>, the
-/// additional data being the entry's Redis key and the key id. Plaintext: <c>'P' | UTF-8 JSON</c>. The JSON is
-/// <see cref="AccessToken.ToJson"/>. Deterministic given the nonce (the caller draws it); decoding never throws.
+/// additional data being the entry's Redis key and the key id. Data Protection: <c>0x02 | protected UTF-8 JSON</c>, with
+/// the entry's Redis key as a sub-purpose. Plaintext: <c>'P' | UTF-8 JSON</c>. The JSON is <see cref="AccessToken.ToJson"/>.
+/// Deterministic given the nonce (the caller draws it) except for Data Protection (which draws its own); decoding never
+/// throws; encoding throws only when a Data Protection key ring cannot be used (the store catches it).
 /// </summary>
 internal static class EntryCodec
 {
     private const byte EncryptedV1 = 0x01;
+    private const byte DataProtectedV1 = 0x02;
     private const byte PlainMarker = (byte)'P';
     private const int NonceSize = 12;
     private const int TagSize = 16;
@@ -19,6 +23,7 @@ internal static class EntryCodec
         protection switch
         {
             FleetProtection.Encrypted e => Seal(e.Keys, entryKey, Encoding.UTF8.GetBytes(json), nonce),
+            FleetProtection.DataProtected d => [DataProtectedV1, .. d.Protector.CreateProtector(entryKey).Protect(Encoding.UTF8.GetBytes(json))],
             _ => [PlainMarker, .. Encoding.UTF8.GetBytes(json)],
         };
 
@@ -28,6 +33,7 @@ internal static class EntryCodec
         : protection switch
         {
             FleetProtection.Encrypted e => entry[0] == EncryptedV1 ? Open(e.Keys, entryKey, entry) : Left<string, string>("not an encrypted entry"),
+            FleetProtection.DataProtected d => entry[0] == DataProtectedV1 ? Unprotect(d.Protector, entryKey, entry) : Left<string, string>("not a Data Protection entry"),
             _ => entry[0] == PlainMarker ? Utf8(entry.AsSpan(1)) : Left<string, string>("not a plaintext entry"),
         };
 
@@ -68,6 +74,21 @@ internal static class EntryCodec
                 return Utf8(plain);
             },
             () => Left<string, string>("written with a key id this ring does not hold"));
+    }
+
+    private static Either<string, string> Unprotect(IDataProtector protector, string entryKey, byte[] entry)
+    {
+        byte[] plain;
+        try
+        {
+            plain = protector.CreateProtector(entryKey).Unprotect(entry.AsSpan(1).ToArray());
+        }
+        catch (Exception)
+        {
+            // CryptographicException for a foreign or changed payload; anything else from a broken key ring counts the same.
+            return Left<string, string>("Data Protection refused it (changed, copied under another key, or protected with a key ring this application does not hold)");
+        }
+        return Utf8(plain);
     }
 
     private static Either<string, string> Utf8(ReadOnlySpan<byte> bytes)

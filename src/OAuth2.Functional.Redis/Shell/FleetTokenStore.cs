@@ -45,6 +45,9 @@ public sealed class FleetTokenStore
     public static Either<OAuthError, FleetTokenStore> Create(IConnectionMultiplexer? redis, FleetStoreOptions? options) =>
         redis is null ? Left<OAuthError, FleetTokenStore>(OAuthError.Argument("redis", "is required"))
         : options is null ? Left<OAuthError, FleetTokenStore>(OAuthError.Argument("options", "is required"))
+        : options.Protection is FleetProtection.DataProtectionFromContainer
+            ? Left<OAuthError, FleetTokenStore>(OAuthError.Argument("Protection",
+                "DataProtectionFromServices is resolved only by UseRedis or AddOAuth2FleetStore; here use FleetProtection.With(dataProtectionProvider)"))
         : options.Problems().HeadOrNone().Match(
             p => Left<OAuthError, FleetTokenStore>(p),
             () => Right<OAuthError, FleetTokenStore>(new FleetTokenStore(redis, options)));
@@ -195,11 +198,26 @@ public sealed class FleetTokenStore
             memory.Put(key.Hash, token, goodUntil);
             var ttl = goodUntil - now;
             if (ttl <= TimeSpan.Zero) continue; // already inside the skew: handed out, never shared
-            var entry = EntryCodec.Encode(protection, entryKey, token.ToJson(), RandomNumberGenerator.GetBytes(12));
+            var entry = Encode(entryKey, token);
+            if (entry is null) continue; // cannot protect it: handed out, never shared
             var written = await guard.Run("SET PX", () => redis.GetDatabase().StringSetAsync(entryKey, entry, ttl)).ConfigureAwait(false);
             if (written.Exists(w => w)) await guard.Run("PUBLISH", () => redis.GetSubscriber().PublishAsync(channel, key.Hash)).ConfigureAwait(false);
         }
         return result;
+    }
+
+    private byte[]? Encode(string entryKey, AccessToken token)
+    {
+        try
+        {
+            return EntryCodec.Encode(protection, entryKey, token.ToJson(), RandomNumberGenerator.GetBytes(12));
+        }
+        catch (Exception e)
+        {
+            // Only Data Protection can fail here (its key ring unreadable): the token is still good, just not shared.
+            logger.LogWarning("Fleet token store: could not protect a token for Redis ({ExceptionType}); it is used here but not shared", e.GetType().Name);
+            return null;
+        }
     }
 
     // Some(Some(token)) a usable entry, Some(None) no usable entry, None Redis failed.
@@ -251,15 +269,24 @@ public sealed class FleetTokenStore
         }
     }
 
+    // A failed SUBSCRIBE does not take the store off Redis: waiters still look again every PollInterval, and the next
+    // resolution tries to subscribe again. (A fresh connection's subscription link can come up after its interactive one;
+    // with a fail-fast backlog, SUBSCRIBE fails meanwhile, and treating that as an outage made a cold instance fetch alone.)
     private async Task EnsureSubscribedAsync()
     {
         if (Volatile.Read(ref subscribed) == 1 || !guard.Usable) return;
-        var ok = await guard.Run("SUBSCRIBE", async () =>
+        Task? task = null;
+        try
         {
-            await redis.GetSubscriber().SubscribeAsync(channel, (_, message) => { if (message.HasValue) signals.Set(message!); }).ConfigureAwait(false);
-            return true;
-        }).ConfigureAwait(false);
-        if (ok.IsSome) Volatile.Write(ref subscribed, 1);
+            task = redis.GetSubscriber().SubscribeAsync(channel, (_, message) => { if (message.HasValue) signals.Set(message!); });
+            await task.WaitAsync(options.OperationTimeout, clock).ConfigureAwait(false);
+            Volatile.Write(ref subscribed, 1);
+        }
+        catch (Exception e)
+        {
+            _ = task?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted); // observed, never unobserved
+            logger.LogDebug("Fleet token store: SUBSCRIBE failed ({ExceptionType}); waiters poll until it succeeds", e.GetType().Name);
+        }
     }
 
     // Tokens are the same when their values are (the rest of the record may differ after a round trip through JSON).

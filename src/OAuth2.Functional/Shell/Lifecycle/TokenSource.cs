@@ -23,6 +23,7 @@ public sealed class TokenSource
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly Func<AccessToken, CancellationToken, Task>? onNewToken;
+    private readonly Func<AccessToken, Task>? onInvalidated;
     private readonly KeyValuePair<string, object?> sourceTag;
     private readonly Lock gate = new();
 
@@ -40,6 +41,7 @@ public sealed class TokenSource
         this.clock = clock;
         this.logger = logger;
         onNewToken = options.OnNewToken;
+        onInvalidated = options.OnInvalidated;
         Name = options.Name;
         sourceTag = new(LifecycleTelemetry.SourceTag, options.Name);
         current = options.Seed.Match(t => TokenSnapshot.Fresh(t, clock.GetUtcNow(), renewal), () => TokenSnapshot.Empty);
@@ -127,7 +129,7 @@ public sealed class TokenSource
 
     /// <summary>Stops handing out <paramref name="token"/> (a resource server rejected it): the next call renews. Only that
     /// exact token is affected: if a newer one is cached already, nothing changes. Its refresh token stays usable.
-    /// Returns true when the token was the cached one.</summary>
+    /// Returns true when the token was the cached one (and then runs <see cref="TokenSourceOptions.OnInvalidated"/>).</summary>
     public bool Invalidate(AccessToken token)
     {
         // Under the renewal lock: a renewal that ends at the same moment builds its next state from what this leaves.
@@ -136,7 +138,21 @@ public sealed class TokenSource
             var s = current;
             if (s.Token is null || token is null || !s.Token.Equals(token)) return false;
             current = s.Retired();
-            return true;
+        }
+        if (onInvalidated is not null) _ = Invalidated(token);
+        return true;
+    }
+
+    private async Task Invalidated(AccessToken token)
+    {
+        try
+        {
+            await Task.Yield(); // never on the caller's thread
+            await onInvalidated!(token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("OAuth2.Functional token source {Name}: the invalidation hook failed with {ExceptionType}", Name, e.GetType().Name);
         }
     }
 

@@ -19,6 +19,11 @@ public sealed record TokenSourceOptions
     /// <c>token.ToJson()</c>. Its exceptions are logged and never reach a caller.</summary>
     public Func<AccessToken, CancellationToken, Task>? OnNewToken { get; init; }
 
+    /// <summary>Called (in the background, not awaited by <see cref="TokenSource.Invalidate"/>) when <c>Invalidate</c> retired
+    /// the cached token, e.g. to drop it from a shared store too, so that other holders stop handing it out. Its exceptions
+    /// are logged and never reach a caller.</summary>
+    public Func<AccessToken, Task>? OnInvalidated { get; init; }
+
     /// <summary>A name for logs and metric tags (never a secret); default <c>default</c>.</summary>
     public string Name { get; init; } = "default";
 
@@ -30,5 +35,5 @@ public sealed record TokenSourceOptions
 
     /// <summary>Names and settings only: the seed prints as present or not, the hook as set or not.</summary>
     public override string ToString() =>
-        $"TokenSourceOptions(Name = {Name}, Renewal = {Renewal}, Seed = {(Seed.IsSome ? "[redacted]" : "none")}, OnNewToken = {(OnNewToken is null ? "none" : "set")})";
+        $"TokenSourceOptions(Name = {Name}, Renewal = {Renewal}, Seed = {(Seed.IsSome ? "[redacted]" : "none")}, OnNewToken = {(OnNewToken is null ? "none" : "set")}, OnInvalidated = {(OnInvalidated is null ? "none" : "set")})";
 }

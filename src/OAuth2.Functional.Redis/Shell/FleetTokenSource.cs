@@ -1,0 +1,43 @@
+namespace OAuth2.Functional.Redis;
+
+/// <summary>
+/// A <see cref="TokenSource"/> whose renewals go through a <see cref="FleetTokenStore"/>: a cold start asks the store
+/// (one fetch for the fleet), a renewal (ahead of expiry or at it) asks it for a token other than the one held (the fleet's
+/// newer one, or one fetch for the fleet), and <see cref="TokenSource.Invalidate"/> drops the token from the store too.
+/// The source itself keeps its lock-free cached read and its in-process single flight; the store adds the fleet.
+/// </summary>
+public static class FleetTokenSource
+{
+    /// <summary>A source over <paramref name="client"/>'s grant with <paramref name="parameters"/>, sharing through
+    /// <paramref name="store"/> under the key of the client's token endpoint, client id and parameters. A renewal of a token
+    /// that has a refresh token refreshes it (once for the fleet), falling back to the grant when the refresh fails. Give
+    /// the store the source's skew (<c>FleetStoreOptions.Skew = options.Renewal.Skew</c>).</summary>
+    public static Either<OAuthError, TokenSource> Create(FleetTokenStore store, GrantClient client, Parameters? parameters = null, TokenSourceOptions? options = null) =>
+        from s in Optional(store).ToEither(OAuthError.Argument("store", "is required"))
+        from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
+        let p = parameters ?? Parameters.Empty
+        from key in FleetKey.Of(c.Config.TokenUrl, c.Config.Config.Client.Id, p)
+        from source in Over(s, key, c, p, options ?? TokenSourceOptions.Default)
+        select source;
+
+    private static Either<OAuthError, TokenSource> Over(FleetTokenStore store, FleetKey key, GrantClient client, Parameters parameters, TokenSourceOptions options)
+    {
+        Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> grant = ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither();
+        TokenSource? source = null; // set below, before any call can reach the grant function
+        return TokenSource.FromFunctions(
+                grant: ct => source!.Current.Match(
+                    held => store.RenewAsync(key, held, Renewal(client, grant, held), ct),
+                    () => store.GetOrFetchAsync(key, grant, ct)).ToAsync(),
+                refresh: null,
+                options with { OnInvalidated = token => store.InvalidateAsync(key, token) })
+            .Map(made => source = made);
+    }
+
+    private static Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> Renewal(
+        GrantClient client, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> grant, AccessToken held) =>
+        held.RefreshToken.IsNone
+            ? grant
+            : async ct => await client.RefreshAsync(held, cancellationToken: ct).ToEither().ConfigureAwait(false) is { IsRight: true } refreshed
+                ? refreshed
+                : await grant(ct).ConfigureAwait(false);
+}
