@@ -47,6 +47,17 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     /// <summary>Public device client: device authorization grant, refresh.</summary>
     public DevClient Device { get; } = new("device", null, null);
 
+    /// <summary>Confidential, <c>private_key_jwt</c> with an RSA key (RS256; the server holds its public JWK).</summary>
+    public DevKeyClient RsaKeyClient { get; } = JwtClients.RsaClient();
+
+    /// <summary>Confidential, <c>private_key_jwt</c> with an EC P-256 key (ES256).</summary>
+    public DevKeyClient EcKeyClient { get; } = JwtClients.EcClient();
+
+    /// <summary>Confidential, <c>client_secret_jwt</c> (HS256 keyed by this 40-byte secret).</summary>
+    public DevClient SecretJwt => SecretJwtClient;
+
+    private static readonly DevClient SecretJwtClient = new("jwt-hs", "jwt-hs-secret-0123456789-abcdefghijklmno", null);
+
     /// <summary>The resource owner the server signs in (password grant, authorize, device verification).</summary>
     public DevUser User { get; } = new("alice", "wonderland");
 
@@ -85,6 +96,7 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     public static async Task<DevAuthorizationServer> StartAsync(DevServerOptions? options = null, CancellationToken cancellationToken = default)
     {
         var o = options ?? DevServerOptions.Default;
+        var secretJwt = SecretJwtClient;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, o.Port));
@@ -103,6 +115,9 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
                     .SetEndUserVerificationEndpointUris("oauth/verify");
                 server.AllowClientCredentialsFlow().AllowPasswordFlow().AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow().AllowDeviceAuthorizationFlow();
+                // private_key_jwt is on by default; client_secret_jwt is advertised too (see JwtClients for how it is verified).
+                server.Configure(options => options.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.ClientSecretJwt));
+                JwtClients.AddSecretJwt(server, secretJwt);
                 server.RegisterScopes("api", Scopes.OfflineAccess, Scopes.OpenId);
                 server.SetAccessTokenLifetime(o.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(o.RefreshTokenLifetime)

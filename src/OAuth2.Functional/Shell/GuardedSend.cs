@@ -23,10 +23,32 @@ internal sealed class GuardedSend(SendHttp send, TimeProvider clock, ILogger log
         // come from the pure builders, but is mapped rather than trusted.
         if (request.Case is not HttpRequestSpec spec)
             return Logged(operation, Left<OAuthError, T>(request.Case as OAuthError ?? OAuthError.Argument("request", "was not built")));
+        // A client assertion is signed here, at the last moment: fresh jti, the clock read now (Core built its claims' template).
+        if (spec.PendingAssertion.IsSome && SignAssertion(spec).Case is var signed)
+        {
+            if (signed is not HttpRequestSpec complete) return Logged(operation, Left<OAuthError, T>((OAuthError)signed!));
+            spec = complete;
+        }
         LogSend(operation, spec);
         var response = await SendAsync(spec, ct).ConfigureAwait(false);
         if (response.Case is not HttpResponseSpec received) return Logged(operation, Left<OAuthError, T>((OAuthError)response.Case!));
         return Logged(operation, Interpret(received, interpret));
+    }
+
+    /// <summary>Signs a pending client assertion with the clock read now and a fresh <c>jti</c>. A caller's
+    /// <see cref="TimeProvider"/> that throws gives a <c>Left</c>, never an exception.</summary>
+    private Either<OAuthError, HttpRequestSpec> SignAssertion(HttpRequestSpec spec)
+    {
+        DateTimeOffset now;
+        try
+        {
+            now = clock.GetUtcNow();
+        }
+        catch (Exception e)
+        {
+            return OAuthError.Argument("timeProvider", $"threw {e.GetType().Name} while the client assertion was signed");
+        }
+        return ClientAssertionSigner.Complete(spec, now, JwtSigner.NewJwtId());
     }
 
     /// <summary>Reads the clock once and interprets. Both are total by design (the interpreters are pure and tested for
