@@ -96,6 +96,21 @@ public class SecretHygieneTests(DevServerFixture fixture)
     private static IEnumerable<object> Others()
     {
         yield return new TokenRevocationFailure(TokenKind.AccessToken, new OAuthError.Cancelled());
+        var key = Right(SigningKey.Generate());
+        var jwt = new ClientAuthMethod.ClientSecretJwt(ClientSecret + "-padded-to-32-bytes-at-least") { Issuer = "https://as/" };
+        yield return new ClientAuthMethod.ClientSecretBasic(ClientSecret);
+        yield return new ClientAuthMethod.ClientSecretPost(ClientSecret);
+        yield return jwt;
+        yield return new ClientAuthMethod.PrivateKeyJwt(key);
+        yield return new ClientAuthMethod.None();
+        yield return key;
+        var config = new OAuthConfig(new ClientSettings("id") { Authentication = jwt }, new AuthSettings(Host));
+        yield return config.Client;
+        yield return Valid(config);
+        var pending = Right(TokenRequests.ClientCredentials(Valid(config), null));
+        yield return pending;
+        yield return pending.PendingAssertion.IfNone(() => throw new InvalidOperationException("no pending assertion"));
+        yield return ClientAssertionClaims.For(pending.PendingAssertion.IfNone(() => throw new InvalidOperationException()), "jti-1", Jan1);
         yield return new RetryAfter.Delay(TimeSpan.FromSeconds(5));
         yield return new RetryAfter.Date(Jan1);
     }

@@ -25,7 +25,7 @@ public sealed record ClientAssertionClaims(string Issuer, string Subject, string
 
     /// <summary>The claims of <paramref name="pending"/> issued at <paramref name="now"/> with <paramref name="jwtId"/>.
     /// <c>exp</c> is <c>iat</c> plus the lifetime rounded up to whole seconds (integer arithmetic: no overflow, no throw).</summary>
-    public static ClientAssertionClaims For(PendingClientAssertion pending, string jwtId, DateTimeOffset now)
+    internal static ClientAssertionClaims For(PendingClientAssertion pending, string jwtId, DateTimeOffset now)
     {
         var issuedAt = now.ToUnixTimeSeconds();
         var lifetime = (pending.Lifetime.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
@@ -34,7 +34,7 @@ public sealed record ClientAssertionClaims(string Issuer, string Subject, string
 
     /// <summary>The request with the signed assertion appended to its body (<c>client_assertion_type</c>, then
     /// <c>client_assertion</c>) and nothing left pending.</summary>
-    public static HttpRequestSpec Attach(HttpRequestSpec request, string signedAssertion) =>
+    internal static HttpRequestSpec Attach(HttpRequestSpec request, string signedAssertion) =>
         request with
         {
             Body = request.Body with { Pairs = request.Body.Pairs.Add(("client_assertion_type", AssertionType)).Add(("client_assertion", signedAssertion)) },
