@@ -80,6 +80,12 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     /// <summary>A protected resource (<c>/api/resource</c>) that checks bearer tokens; its URL is <see cref="ResourceUri"/>.</summary>
     public ResourceEndpoint Resource { get; } = new();
 
+    /// <summary>Verifies DPoP proofs at the token endpoint and at <see cref="DPoPResourceUri"/> (nonce, replay cache).</summary>
+    public DPoPVerifier DPoP { get; } = new();
+
+    /// <summary>A protected resource that accepts only DPoP-bound tokens with a valid proof from the bound key.</summary>
+    public Uri DPoPResourceUri => new(BaseUri, DPoPEndpoints.Path.TrimStart('/'));
+
     /// <summary>The protected resource's URL.</summary>
     public Uri ResourceUri => new(BaseUri, ResourceEndpoint.Path.TrimStart('/'));
 
@@ -118,6 +124,7 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
                 // private_key_jwt is on by default; client_secret_jwt is advertised too (see JwtClients for how it is verified).
                 server.Configure(options => options.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.ClientSecretJwt));
                 JwtClients.AddSecretJwt(server, secretJwt);
+                DPoPEndpoints.BindTokens(server);
                 server.RegisterScopes("api", Scopes.OfflineAccess, Scopes.OpenId);
                 server.SetAccessTokenLifetime(o.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(o.RefreshTokenLifetime)
@@ -133,7 +140,9 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
         var app = builder.Build();
         var server = new DevAuthorizationServer(app);
         app.Use((http, next) => server.TokenEndpoint.Handle(http, () => next(http)));
+        app.Use((http, next) => DPoPEndpoints.TokenEndpoint(http, server.DPoP, () => next(http)));
         app.UseAuthentication();
+        app.Map(DPoPEndpoints.Path, (Func<HttpContext, Task<IResult>>)(http => DPoPEndpoints.Resource(http, server.DPoP)));
         app.Map(ResourceEndpoint.Path, (Func<HttpContext, Task<IResult>>)server.Resource.Handle);
         app.MapMethods("/oauth/authorize", ["GET", "POST"], (Func<HttpContext, IResult>)(http => Endpoints.Authorize(http, server.User)));
         app.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)(http => Endpoints.Token(http, server.User)));

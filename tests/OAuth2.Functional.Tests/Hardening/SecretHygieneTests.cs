@@ -97,6 +97,10 @@ public class SecretHygieneTests(DevServerFixture fixture)
     {
         yield return new TokenRevocationFailure(TokenKind.AccessToken, new OAuthError.Cancelled());
         var key = Right(SigningKey.Generate());
+        var dpop = Right(DPoPKey.Generate());
+        yield return dpop;
+        yield return DPoPProofClaims.For("GET", new Uri("https://api.example/r?q=" + Mark), "jti-2", Jan1, None, Some("at-" + Mark));
+        yield return new OAuthConfig(new ClientSettings("id", ClientSecret), new AuthSettings(Host)) { DPoP = dpop };
         var jwt = new ClientAuthMethod.ClientSecretJwt(ClientSecret + "-padded-to-32-bytes-at-least") { Issuer = "https://as/" };
         yield return new ClientAuthMethod.ClientSecretBasic(ClientSecret);
         yield return new ClientAuthMethod.ClientSecretPost(ClientSecret);

@@ -89,6 +89,8 @@ public static class TokenRequests
         return new HttpRequestSpec("POST", url, Headers(c.Http.Headers, extra, authorization, requestBody.ContentType), requestBody)
         {
             PendingAssertion = assertion,
+            // RFC 9449 §5: requests to the token endpoint carry a proof (revocation and introspection do not).
+            PendingDPoPProof = c.DPoP is { } key && (url == config.TokenUrl || url == config.RefreshUrl) ? Some(key) : None,
         };
     }
 

@@ -33,6 +33,16 @@ internal static class JwtSigner
         }
     }
 
+    /// <summary>A DPoP proof: <c>typ: dpop+jwt</c>, the public key in the <c>jwk</c> header, the Core claims.</summary>
+    public static Either<OAuthError, string> SignProof(SigningKey key, DPoPProofClaims c)
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal) { ["jti"] = c.JwtId, ["htm"] = c.Method, ["htu"] = c.Url, ["iat"] = c.IssuedAt };
+        if (c.Nonce.Case is string nonce) claims["nonce"] = nonce;
+        if (c.AccessTokenHash.Case is string ath) claims["ath"] = ath;
+        var header = new Dictionary<string, object>(StringComparer.Ordinal) { ["jwk"] = key.PublicMembers(includeKid: false).ToDictionary(m => m.Key, m => (object)m.Value) };
+        return Sign(key.ProofCredentials, claims, DPoPProofClaims.JwtType, header, "DPoP proof");
+    }
+
     /// <summary>HS256 credentials keyed by the UTF-8 bytes of the client secret (<c>client_secret_jwt</c>).</summary>
     public static SigningCredentials Hmac(Secret secret) =>
         new(new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(secret.Reveal())) { CryptoProviderFactory = Uncached },

@@ -25,6 +25,13 @@ public sealed class SigningKey
         PublicJsonWebKey = publicJwk;
         KeyId = key.KeyId;
         Credentials = new SigningCredentials(key, algorithm);
+        // A DPoP proof names its key by the jwk header alone: the same key without a kid, so no kid header is written.
+        ProofCredentials = new SigningCredentials(key switch
+        {
+            RsaSecurityKey rsa => new RsaSecurityKey(rsa.Rsa),
+            ECDsaSecurityKey ec => new ECDsaSecurityKey(ec.ECDsa),
+            _ => key,
+        }, algorithm);
     }
 
     /// <summary>The JWS algorithm (<c>alg</c>).</summary>
@@ -35,6 +42,7 @@ public sealed class SigningKey
 
     internal AsymmetricSecurityKey Key { get; }
     internal SigningCredentials Credentials { get; }
+    internal SigningCredentials ProofCredentials { get; }
     internal JsonWebKey PublicJsonWebKey { get; }
 
     /// <summary>The public key as a JWK (JSON text with <c>kty</c>, <c>kid</c>, <c>alg</c>, <c>use: sig</c> and the public
