@@ -18,8 +18,8 @@ public static class DPoPChallenges
         (ChallengeAsks(r.Headers.Filter(h => h.Name.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)).Map(h => h.Value)) || BodyAsks(r));
 
     /// <summary>True when a <c>WWW-Authenticate</c> value is a DPoP challenge with <c>error="use_dpop_nonce"</c>.</summary>
-    public static bool ChallengeAsks(IEnumerable<string> challenges) =>
-        challenges.Any(c => c.TrimStart().StartsWith("DPoP", StringComparison.OrdinalIgnoreCase) &&
+    public static bool ChallengeAsks(IEnumerable<string>? challenges) =>
+        challenges is not null && challenges.Any(c => c is not null && c.TrimStart().StartsWith("DPoP", StringComparison.OrdinalIgnoreCase) &&
                             c.Contains("error=\"use_dpop_nonce\"", StringComparison.Ordinal));
 
     private static bool BodyAsks(HttpResponseSpec response)
