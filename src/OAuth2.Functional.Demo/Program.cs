@@ -12,7 +12,7 @@ Console.WriteLine();
 
 var failures = 0;
 var number = 0;
-foreach (var step in new Tour(server).Steps + new LifecycleTour(server).Steps)
+foreach (var step in new Tour(server).Steps + new LifecycleTour(server).Steps + new JwtTour(server).Steps)
 {
     var clock = Stopwatch.StartNew();
     var outcome = await step.Run().ToEither();
