@@ -111,4 +111,19 @@ public static class ReadmeExamples
         from device in client.AuthorizeDeviceAsync(Parameters.Empty.WithScope("api")).Do(show)
         from token in client.PollTokenAsync(device)
         select token;
+
+    // README: client authentication without a shared secret
+    public static Either<OAuthError, ClientCredentials> WithPrivateKeyJwt(string clientId, string privateKeyPem, string tokenHost, string issuer) =>
+        from key in SigningKey.FromPem(privateKeyPem, "ES256")
+        from client in ClientCredentials.Create(new OAuthConfig(
+            new ClientSettings(clientId) { Authentication = new ClientAuthMethod.PrivateKeyJwt(key) { Issuer = issuer } },
+            new AuthSettings(tokenHost)))
+        select client;
+
+    // README: DPoP
+    public static Either<OAuthError, HttpClient> WithDPoP(OAuthConfig config, Uri api) =>
+        from key in DPoPKey.Generate()
+        from client in ClientCredentials.Create(config with { DPoP = key })
+        from tokens in TokenSource.Create(client)
+        select new HttpClient(new OAuthTokenHandler(tokens, api) { InnerHandler = new HttpClientHandler() }) { BaseAddress = api };
 }
