@@ -124,4 +124,17 @@ public class DPoPTests(DevServerFixture fixture)
         Assert.Equal((Some("DPoP"), key.Thumbprint), (refreshed.TokenType, Cnf(refreshed)));
         Assert.True(Right(await client.IntrospectAsync(refreshed)).Active);
     }
+
+    [Fact]
+    public async Task An_authorization_code_asked_for_with_dpop_jkt_is_redeemed_with_a_proof_for_a_bound_token()
+    {
+        var key = Right(DPoPKey.Generate());
+        var client = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Public) with { DPoP = key }));
+        var pkce = PkceGenerator.New();
+        var url = Right(client.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", "st")).WithScope("api"))));
+        Assert.Contains("dpop_jkt=" + key.Thumbprint, url);
+        var callback = Right(await UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState("st")));
+        var token = Right(await client.GetTokenAsync(pkce.AddVerifier(callback.ToParameters().Add("redirect_uri", DevAuthorizationServer.CallbackUri))));
+        Assert.Equal((Some("DPoP"), key.Thumbprint), (token.TokenType, Cnf(token)));
+    }
 }

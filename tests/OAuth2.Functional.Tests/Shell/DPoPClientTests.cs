@@ -64,4 +64,12 @@ public class DPoPClientTests
         Right(await revoker.RevokeAsync(Token("{\"access_token\":\"a\"}"), TokenKind.AccessToken));
         Assert.True(fake.Requests.Single().Header("DPoP").IsNone);
     }
+
+    [Fact]
+    public void With_a_dpop_key_the_authorize_url_binds_the_code_to_its_thumbprint()
+    {
+        var url = Right(AuthorizeUrls.Build(Valid(DefaultConfig() with { DPoP = Key }), Parameters.Of(("state", "s"))));
+        Assert.Equal($"{Host}/oauth/authorize?response_type=code&client_id=the+client+id&dpop_jkt={Key.Thumbprint}&state=s", url);
+        Assert.DoesNotContain("dpop_jkt", Right(AuthorizeUrls.Build(Valid(DefaultConfig()), null)));
+    }
 }
