@@ -89,3 +89,34 @@ public class ClientAuthMethodTests
             LeftOf<OAuthError.InvalidConfig, ValidConfig>(ConfigValidation.Validate(noKey, GrantKind.ClientCredentials)).Problems.Map(p => p.Field).ToList());
     }
 }
+
+/// <summary>Choosing a method from the server's token_endpoint_auth_methods_supported.</summary>
+public class ClientAuthSelectionTests
+{
+    private static readonly SigningKey Key = Right(SigningKey.Generate());
+    private static readonly Secret Long = Secret.Of(new string('s', 32));
+
+    private static string Name(Either<OAuthError, ClientAuthMethod> m) => Right(m).Name;
+
+    [Fact]
+    public void The_strongest_method_both_sides_have_wins()
+    {
+        var all = Seq("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none");
+        Assert.Equal("private_key_jwt", Name(ClientAuthSelection.Choose(all, Long, Key)));
+        Assert.Equal("client_secret_jwt", Name(ClientAuthSelection.Choose(all, Long, null)));
+        Assert.Equal("client_secret_basic", Name(ClientAuthSelection.Choose(all, "short", null)));
+        Assert.Equal("client_secret_post", Name(ClientAuthSelection.Choose(Seq1("client_secret_post"), "short", Key)));
+        Assert.Equal("none", Name(ClientAuthSelection.Choose(all, null, null)));
+        Assert.Equal("client_secret_basic", Name(ClientAuthSelection.Choose(Seq<string>(), "s", null)));
+        Assert.Equal(Some("https://as/"), Optional(Assert.IsType<ClientAuthMethod.PrivateKeyJwt>(Right(ClientAuthSelection.Choose(all, null, Key, "https://as/"))).Issuer));
+    }
+
+    [Fact]
+    public void Nothing_that_fits_is_a_left_naming_what_the_server_offers()
+    {
+        var error = LeftOf<OAuthError.InvalidArgument, ClientAuthMethod>(ClientAuthSelection.Choose(Seq1("tls_client_auth"), "s", null));
+        Assert.Equal("token_endpoint_auth_methods_supported", error.Name);
+        Assert.Contains("tls_client_auth", error.Reason);
+        Assert.DoesNotContain("\"s\"", error.Reason);
+    }
+}
