@@ -14,12 +14,14 @@ internal static class ClientAuthentication
         ValidConfig config, Seq<(string Name, string Value)> pairs)
     {
         var client = config.Config.Client;
+        var method = config.Authentication;
+        // Basic first, before any body work: it is the default and every such call's hot path.
+        if (method is ClientAuthMethod.ClientSecretBasic) return (pairs, config.BasicAuthorization, None);
         var withId = ParameterMap.SetInPlace(pairs, (client.IdParamName, client.Id));
-        return config.Authentication switch
+        return method switch
         {
-            ClientAuthMethod.ClientSecretBasic => (pairs, config.BasicAuthorization, None),
             ClientAuthMethod.ClientSecretPost post => (ParameterMap.SetInPlace(withId, (client.SecretParamName, post.Secret.Reveal())), None, None),
-            var method => (withId, None, method.Assertion.Map(a => a.Issuer is { } issuer
+            _ => (withId, None, method.Assertion.Map(a => a.Issuer is { } issuer
                 ? new PendingClientAssertion(method, client.Id, issuer, a.Lifetime, ClientAssertionClaims.JwtType)
                 : new PendingClientAssertion(method, client.Id, config.TokenUrl.AbsoluteUri, a.Lifetime, ClientAssertionClaims.ClassicJwtType))),
         };
