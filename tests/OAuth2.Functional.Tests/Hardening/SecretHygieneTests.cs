@@ -158,8 +158,13 @@ public class SecretHygieneTests(DevServerFixture fixture)
         var wrong = Right(ClientCredentials.Create(server.ConfigFor(server.Confidential with { Secret = ClientSecret }), logger: logger));
         Left(await wrong.GetTokenAsync());
 
+        var jwt = Right(ClientCredentials.Create(server.EcKeyClient.ConfigFor(server) with { DPoP = Right(DPoPKey.Generate()) }, logger: logger));
+        var bound = Right(await jwt.GetTokenAsync());
+        var privateKey = server.EcKeyClient.PrivateKeyPem.Split('\n')[1];
+
         var secrets = new[] { ClientSecret, server.Confidential.Secret!, "wonderland", token.Value.Reveal(), token.RefreshToken.Map(r => r.Reveal()).IfNone("?"),
-            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.Reveal() };
+            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.Reveal(),
+            bound.Value.Reveal(), privateKey, "eyJ" };
         Assert.True(logger.Lines.Count >= 14, "too few log lines: " + logger.Lines.Count);
         foreach (var line in logger.Lines)
             foreach (var secret in secrets)
