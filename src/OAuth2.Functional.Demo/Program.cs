@@ -13,7 +13,7 @@ Console.WriteLine();
 var failures = 0;
 var number = 0;
 foreach (var step in new Tour(server).Steps + new LifecycleTour(server).Steps + new FleetTour(server).Steps
-    + new DiscoveryTour(server).Steps + new GrantsTour(server).Steps)
+    + new DiscoveryTour(server).Steps + new GrantsTour(server).Steps + new JwtTour(server).Steps)
 {
     var clock = Stopwatch.StartNew();
     var outcome = await step.Run().ToEither();

@@ -55,6 +55,16 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
 
     /// <summary>The token endpoint's URL (the audience of JWT bearer assertions).</summary>
     public Uri TokenEndpointUri => new(BaseUri, "oauth/token");
+    /// <summary>Confidential, <c>private_key_jwt</c> with an RSA key (RS256; the server holds its public JWK).</summary>
+    public DevKeyClient RsaKeyClient { get; } = JwtClients.RsaClient();
+
+    /// <summary>Confidential, <c>private_key_jwt</c> with an EC P-256 key (ES256).</summary>
+    public DevKeyClient EcKeyClient { get; } = JwtClients.EcClient();
+
+    /// <summary>Confidential, <c>client_secret_jwt</c> (HS256 keyed by this 40-byte secret).</summary>
+    public DevClient SecretJwt => SecretJwtClient;
+
+    private static readonly DevClient SecretJwtClient = new("jwt-hs", "jwt-hs-secret-0123456789-abcdefghijklmno", null);
 
     /// <summary>The resource owner the server signs in (password grant, authorize, device verification).</summary>
     public DevUser User { get; } = new("alice", "wonderland");
@@ -77,6 +87,12 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
 
     /// <summary>A protected resource (<c>/api/resource</c>) that checks bearer tokens; its URL is <see cref="ResourceUri"/>.</summary>
     public ResourceEndpoint Resource { get; } = new();
+
+    /// <summary>Verifies DPoP proofs at the token endpoint and at <see cref="DPoPResourceUri"/> (nonce, replay cache).</summary>
+    public DPoPVerifier DPoP { get; } = new();
+
+    /// <summary>A protected resource that accepts only DPoP-bound tokens with a valid proof from the bound key.</summary>
+    public Uri DPoPResourceUri => new(BaseUri, DPoPEndpoints.Path.TrimStart('/'));
 
     /// <summary>The protected resource's URL.</summary>
     public Uri ResourceUri => new(BaseUri, ResourceEndpoint.Path.TrimStart('/'));
@@ -104,6 +120,7 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
     {
         var o = options ?? DevServerOptions.Default;
         DevAuthorizationServer? created = null; // the event handlers run only once the server below exists
+        var secretJwt = SecretJwtClient;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, o.Port));
@@ -124,6 +141,10 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
                 if (o.RequirePushedAuthorizationRequests) server.RequirePushedAuthorizationRequests();
                 server.AllowClientCredentialsFlow().AllowPasswordFlow().AllowAuthorizationCodeFlow()
                     .AllowRefreshTokenFlow().AllowDeviceAuthorizationFlow();
+                // private_key_jwt is on by default; client_secret_jwt is advertised too (see JwtClients for how it is verified).
+                server.Configure(options => options.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.ClientSecretJwt));
+                JwtClients.AddSecretJwt(server, secretJwt);
+                DPoPEndpoints.BindTokens(server);
                 server.RegisterScopes("api", Scopes.OfflineAccess, Scopes.OpenId);
                 server.SetAccessTokenLifetime(o.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(o.RefreshTokenLifetime)
@@ -141,7 +162,9 @@ public sealed class DevAuthorizationServer : IAsyncDisposable
         var server = new DevAuthorizationServer(app);
         created = server;
         app.Use((http, next) => server.TokenEndpoint.Handle(http, () => next(http)));
+        app.Use((http, next) => DPoPEndpoints.TokenEndpoint(http, server.DPoP, () => next(http)));
         app.UseAuthentication();
+        app.Map(DPoPEndpoints.Path, (Func<HttpContext, Task<IResult>>)(http => DPoPEndpoints.Resource(http, server.DPoP)));
         app.Map(ResourceEndpoint.Path, (Func<HttpContext, Task<IResult>>)server.Resource.Handle);
         app.MapMethods("/oauth/authorize", ["GET", "POST"], (Func<HttpContext, IResult>)(http => Endpoints.Authorize(http, server.User)));
         app.MapPost("/oauth/token", (Func<HttpContext, Task<IResult>>)(http => Endpoints.Token(http, server.User)));

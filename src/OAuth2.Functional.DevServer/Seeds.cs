@@ -18,6 +18,9 @@ internal static class Seeds
         yield return Descriptor(s.Device, ClientTypes.Public,
             Permissions.Endpoints.DeviceAuthorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
             Permissions.GrantTypes.DeviceCode, Permissions.GrantTypes.RefreshToken);
+        yield return JwtClients.Descriptor(s.RsaKeyClient.Id, JwtClients.Public(s.RsaKeyClient.Key), Scopes);
+        yield return JwtClients.Descriptor(s.EcKeyClient.Id, JwtClients.Public(s.EcKeyClient.Key), Scopes);
+        yield return JwtClients.WithSecret(JwtClients.Descriptor(s.SecretJwt.Id, null, Scopes), s.SecretJwt.Secret!);
     }
 
     private static OpenIddictApplicationDescriptor Confidential(DevClient c) =>

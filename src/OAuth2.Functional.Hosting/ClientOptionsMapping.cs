@@ -10,12 +10,38 @@ internal static class ClientOptionsMapping
         _ => OAuthError.Config(Seq1(new ConfigProblem("grant", "must be \"client_credentials\" or \"password\""))),
     };
 
-    public static OAuthConfig Config(OAuth2ClientOptions o) =>
-        new(new ClientSettings(o.ClientId!, o.ClientSecret), new AuthSettings(o.TokenHost!) { TokenPath = o.TokenPath }) // nulls: the validation names them
+    public static Either<OAuthError, OAuthConfig> Config(OAuth2ClientOptions o) =>
+        Authentication(o).Map(method =>
+            new OAuthConfig(
+                method.Match(m => new ClientSettings(o.ClientId!) { Authentication = m }, () => new ClientSettings(o.ClientId!, o.ClientSecret)),
+                new AuthSettings(o.TokenHost!) { TokenPath = o.TokenPath }) // nulls: the validation names them
+            {
+                Options = new OAuthOptions { AuthorizationMethod = o.AuthorizationMethod, AllowInsecureHttp = o.AllowInsecureHttp },
+                Http = new HttpSettings { Timeout = o.Timeout },
+            });
+
+    /// <summary>The explicit method, or <c>None</c> for the secret-based default; a method the options cannot make is a problem
+    /// on <c>authenticationMethod</c> or <c>privateKey</c>.</summary>
+    private static Either<OAuthError, Option<ClientAuthMethod>> Authentication(OAuth2ClientOptions o)
+    {
+        static Either<OAuthError, Option<ClientAuthMethod>> Problem(string field, string reason) =>
+            OAuthError.Config(Seq1(new ConfigProblem(field, reason)));
+        static Either<OAuthError, Option<ClientAuthMethod>> Method(ClientAuthMethod m) => Right<OAuthError, Option<ClientAuthMethod>>(Some(m));
+        Secret? secret = o.ClientSecret;
+        return o.AuthenticationMethod switch
         {
-            Options = new OAuthOptions { AuthorizationMethod = o.AuthorizationMethod, AllowInsecureHttp = o.AllowInsecureHttp },
-            Http = new HttpSettings { Timeout = o.Timeout },
+            null => Right<OAuthError, Option<ClientAuthMethod>>(None),
+            "client_secret_basic" => Method(new ClientAuthMethod.ClientSecretBasic(secret!)),
+            "client_secret_post" => Method(new ClientAuthMethod.ClientSecretPost(secret!)),
+            "client_secret_jwt" => Method(new ClientAuthMethod.ClientSecretJwt(secret!) { Issuer = o.Issuer }),
+            "none" => Method(new ClientAuthMethod.None()),
+            "private_key_jwt" when string.IsNullOrWhiteSpace(o.PrivateKey) => Problem("privateKey", "is required for private_key_jwt"),
+            "private_key_jwt" => (o.PrivateKey!.TrimStart().StartsWith('{') ? SigningKey.FromJwk(o.PrivateKey, o.SigningAlgorithm) : SigningKey.FromPem(o.PrivateKey, o.SigningAlgorithm ?? "RS256"))
+                .Match(key => Method(new ClientAuthMethod.PrivateKeyJwt(key) { Issuer = o.Issuer }),
+                    e => Problem("privateKey", e is OAuthError.InvalidArgument a ? a.Reason : "is not a usable key")),
+            _ => Problem("authenticationMethod", "must be one of client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none"),
         };
+    }
 
     public static RenewalOptions Renewal(OAuth2ClientOptions o) =>
         new() { Skew = o.Skew, FallbackLifetime = o.FallbackLifetime, AheadFraction = o.AheadFraction };
@@ -31,9 +57,8 @@ internal static class ClientOptionsMapping
     public static Seq<ConfigProblem> Problems(OAuth2ClientOptions o)
     {
         var grant = Grant(o);
-        var config = grant.Match(
-            g => ConfigValidation.Validate(Config(o), g).Match(_ => Seq<ConfigProblem>(), Problems),
-            e => Problems(e) + ConfigValidation.Validate(Config(o), GrantKind.ClientCredentials).Match(_ => Seq<ConfigProblem>(), Problems));
+        Seq<ConfigProblem> Validate(GrantKind g) => Config(o).Bind(c => ConfigValidation.Validate(c, g)).Match(_ => Seq<ConfigProblem>(), Problems);
+        var config = grant.Match(Validate, e => Problems(e) + Validate(GrantKind.ClientCredentials));
         var timeout = o.Timeout <= TimeSpan.Zero ? Seq1(new ConfigProblem("timeout", "must be positive")) : Seq<ConfigProblem>();
         return config + timeout + Renewal(o).Problems();
     }

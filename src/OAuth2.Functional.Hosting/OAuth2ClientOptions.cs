@@ -24,6 +24,25 @@ public sealed class OAuth2ClientOptions
     /// <summary>How the client authenticates: <c>Header</c> (HTTP Basic, default) or <c>Body</c>.</summary>
     public AuthorizationMethod AuthorizationMethod { get; set; } = AuthorizationMethod.Header;
 
+    /// <summary>The client authentication method: <c>client_secret_basic</c>, <c>client_secret_post</c>,
+    /// <c>client_secret_jwt</c>, <c>private_key_jwt</c> or <c>none</c>. Unset (the default), <see cref="ClientSecret"/> and
+    /// <see cref="AuthorizationMethod"/> decide, as before.</summary>
+    public string? AuthenticationMethod { get; set; }
+
+    /// <summary>For <c>private_key_jwt</c>: the private key as PEM text or as a JWK (JSON). Keep it in a secret store.</summary>
+    public string? PrivateKey { get; set; }
+
+    /// <summary>For <c>private_key_jwt</c>: RS256, PS256 or ES256 (default: the JWK's <c>alg</c>, else RS256 for PEM text).</summary>
+    public string? SigningAlgorithm { get; set; }
+
+    /// <summary>For the JWT methods: the authorization server's issuer identifier, the assertions' sole audience
+    /// (draft-ietf-oauth-rfc7523bis); unset, the token endpoint URL is the audience.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>Sender-constrained tokens (RFC 9449): a DPoP key is made at start and every token request and resource
+    /// request proves possession of it. Default false.</summary>
+    public bool DPoP { get; set; }
+
     /// <summary>The scope to request, space-separated.</summary>
     public string? Scope { get; set; }
 
@@ -49,5 +68,6 @@ public sealed class OAuth2ClientOptions
     /// <summary>Settings only; the secret and parameter values never print.</summary>
     public override string ToString() =>
         $"OAuth2ClientOptions(Grant = {Grant}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "none" : "[redacted]")}, " +
+        $"AuthenticationMethod = {AuthenticationMethod ?? "(from the secret)"}, PrivateKey = {(PrivateKey is null ? "none" : "[redacted]")}, DPoP = {DPoP}, " +
         $"TokenHost = {TokenHost}, TokenPath = {TokenPath}, Scope = {Scope}, Parameters = [{string.Join(", ", Parameters.Keys)}])";
 }

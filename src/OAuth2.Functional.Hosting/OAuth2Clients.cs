@@ -42,12 +42,13 @@ public sealed class OAuth2Clients
     {
         var o = options.Get(name);
         var logger = loggers.CreateLogger("OAuth2.Functional." + name);
-        var config = ClientOptionsMapping.Config(o);
-        OAuthTransport transport = (request, ct) =>
-            HttpClientTransport.Create(http.CreateClient(TokenEndpointClientName(name)), config.Http)(request, ct);
         var sourceOptions = new TokenSourceOptions { Name = name, Renewal = ClientOptionsMapping.Renewal(o), TimeProvider = clock, Logger = logger };
         OAuth2TokenSourceFactory factory = factories?.Get(name).Factory ?? (p => OAuth2.Functional.TokenSource.Create(p.Client, p.Parameters, p.Options));
-        return from grant in ClientOptionsMapping.Grant(o)
+        return from mapped in ClientOptionsMapping.Config(o)
+               from dpop in o.DPoP ? DPoPKey.Generate().Map(Optional) : Right<OAuthError, Option<DPoPKey>>(None)
+               let config = mapped with { DPoP = dpop.MatchUnsafe(k => k, () => null) }
+               let transport = (OAuthTransport)((request, ct) => HttpClientTransport.Create(http.CreateClient(TokenEndpointClientName(name)), config.Http)(request, ct))
+               from grant in ClientOptionsMapping.Grant(o)
                from client in grant == GrantKind.ResourceOwnerPassword
                    ? ResourceOwnerPassword.Create(config, null, clock, logger, transport).Map(c => (GrantClient)c)
                    : ClientCredentials.Create(config, null, clock, logger, transport).Map(c => (GrantClient)c)

@@ -43,5 +43,23 @@ OAuthTransport transport = (spec, _) => RightAsync<OAuthError, HttpResponseSpec>
 var viaClient = await ClientCredentials.Create(good, transport: transport).GetTokenAsync(Parameters.Empty);
 Check("client", viaClient.Match(t => t.Value.Reveal() == "from-client", _ => false), viaClient.Match(t => t.ToString(), e => e.Message));
 
+// Signing under NativeAOT: a private_key_jwt assertion and a DPoP proof (Microsoft.IdentityModel, trimmed).
+HttpRequestSpec? sent = null;
+OAuthTransport capture = (spec, _) =>
+{
+    sent = spec;
+    return RightAsync<OAuthError, HttpResponseSpec>(HttpResponseSpec.Of(200, "application/json", "{\"access_token\":\"bound\",\"token_type\":\"DPoP\"}"));
+};
+var signed = await (from key in SigningKey.Generate("ES256")
+                    from dpop in DPoPKey.Generate()
+                    from client in ClientCredentials.Create(new OAuthConfig(
+                        new ClientSettings("svc") { Authentication = new ClientAuthMethod.PrivateKeyJwt(key) { Issuer = "https://as.example/" } },
+                        new AuthSettings("https://as.example/")) { DPoP = dpop }, transport: capture)
+                    select client).ToAsync().Bind(c => c.GetTokenAsync()).ToEither();
+var assertion = sent?.Body.Pairs.Find(p => p.Name == "client_assertion").Map(p => p.Value).IfNone("") ?? "";
+var proof = sent?.Header("DPoP").IfNone("") ?? "";
+Check("signed assertion and DPoP proof", signed.IsRight && assertion.Split('.').Length == 3 && proof.Split('.').Length == 3,
+    signed.Match(t => $"token type {t.TokenType.IfNone("?")}, assertion {assertion.Length} chars, proof {proof.Length} chars", e => e.Message));
+
 Console.WriteLine(failures == 0 ? "AOT sample: all checks passed" : $"AOT sample: {failures} check(s) failed");
 return failures == 0 ? 0 : 1;

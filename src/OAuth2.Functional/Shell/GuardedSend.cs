@@ -23,10 +23,55 @@ internal sealed class GuardedSend(SendHttp send, TimeProvider clock, ILogger log
         // come from the pure builders, but is mapped rather than trusted.
         if (request.Case is not HttpRequestSpec spec)
             return Logged(operation, Left<OAuthError, T>(request.Case as OAuthError ?? OAuthError.Argument("request", "was not built")));
-        LogSend(operation, spec);
-        var response = await SendAsync(spec, ct).ConfigureAwait(false);
+        Either<OAuthError, HttpResponseSpec> response;
+        if (spec.PendingAssertion.IsNone && spec.PendingDPoPProof.IsNone)
+        {
+            // Nothing to sign: the path every secret-authenticated call takes, without the extra async step below.
+            LogSend(operation, spec);
+            response = await SendAsync(spec, ct).ConfigureAwait(false);
+        }
+        else response = await SendOnceAsync(operation, spec, ct).ConfigureAwait(false);
+        // RFC 9449 §8: a token endpoint that wants a (newer) DPoP nonce answers use_dpop_nonce with it; the request is
+        // signed afresh (new proof, new assertion) and sent once more.
+        if (spec.PendingDPoPProof.IsSome && response.Case is HttpResponseSpec first && DPoPChallenges.AsksForNonce(first))
+            response = await SendOnceAsync(operation, spec, ct).ConfigureAwait(false);
         if (response.Case is not HttpResponseSpec received) return Logged(operation, Left<OAuthError, T>((OAuthError)response.Case!));
         return Logged(operation, Interpret(received, interpret));
+    }
+
+    /// <summary>Signs what is pending (client assertion, DPoP proof) at the last moment, sends, and remembers a DPoP nonce
+    /// the response carries for its origin.</summary>
+    private async Task<Either<OAuthError, HttpResponseSpec>> SendOnceAsync(string operation, HttpRequestSpec pending, CancellationToken ct)
+    {
+        var signed = SignPending(pending);
+        if (signed.Case is not HttpRequestSpec spec) return (OAuthError)signed.Case!;
+        LogSend(operation, spec);
+        var response = await SendAsync(spec, ct).ConfigureAwait(false);
+        if (pending.PendingDPoPProof.Case is DPoPKey key && response.Case is HttpResponseSpec r && DPoPChallenges.Nonce(r).Case is string nonce)
+            key.Remember(spec.Url, nonce);
+        return response;
+    }
+
+    /// <summary>Signs a pending client assertion and adds a pending DPoP proof, with the clock read now and fresh <c>jti</c>s.
+    /// A caller's <see cref="TimeProvider"/> that throws gives a <c>Left</c>, never an exception.</summary>
+    private Either<OAuthError, HttpRequestSpec> SignPending(HttpRequestSpec spec)
+    {
+        if (spec.PendingAssertion.IsNone && spec.PendingDPoPProof.IsNone) return spec;
+        DateTimeOffset now;
+        try
+        {
+            now = clock.GetUtcNow();
+        }
+        catch (Exception e)
+        {
+            return OAuthError.Argument("timeProvider", $"threw {e.GetType().Name} while the request was signed");
+        }
+        return ClientAssertionSigner.Complete(spec, now, JwtSigner.NewJwtId()).Bind(signed => signed.PendingDPoPProof.Case is DPoPKey key
+            ? key.Proof(signed.Method, signed.Url, now, None).Map(proof => signed with
+            {
+                Headers = Encodings.HeaderRules.Set(signed.Headers, ("DPoP", proof)), PendingDPoPProof = Option<DPoPKey>.None,
+            })
+            : signed);
     }
 
     /// <summary>Reads the clock once and interprets. Both are total by design (the interpreters are pure and tested for

@@ -100,6 +100,25 @@ public class SecretHygieneTests(DevServerFixture fixture)
     private static IEnumerable<object> Others()
     {
         yield return new TokenRevocationFailure(TokenKind.AccessToken, new OAuthError.Cancelled());
+        var key = Right(SigningKey.Generate());
+        var dpop = Right(DPoPKey.Generate());
+        yield return dpop;
+        yield return DPoPProofClaims.For("GET", new Uri("https://api.example/r?q=" + Mark), "jti-2", Jan1, None, Some("at-" + Mark));
+        yield return new OAuthConfig(new ClientSettings("id", ClientSecret), new AuthSettings(Host)) { DPoP = dpop };
+        var jwt = new ClientAuthMethod.ClientSecretJwt(ClientSecret + "-padded-to-32-bytes-at-least") { Issuer = "https://as/" };
+        yield return new ClientAuthMethod.ClientSecretBasic(ClientSecret);
+        yield return new ClientAuthMethod.ClientSecretPost(ClientSecret);
+        yield return jwt;
+        yield return new ClientAuthMethod.PrivateKeyJwt(key);
+        yield return new ClientAuthMethod.None();
+        yield return key;
+        var config = new OAuthConfig(new ClientSettings("id") { Authentication = jwt }, new AuthSettings(Host));
+        yield return config.Client;
+        yield return Valid(config);
+        var pending = Right(TokenRequests.ClientCredentials(Valid(config), null));
+        yield return pending;
+        yield return pending.PendingAssertion.IfNone(() => throw new InvalidOperationException("no pending assertion"));
+        yield return ClientAssertionClaims.For(pending.PendingAssertion.IfNone(() => throw new InvalidOperationException()), "jti-1", Jan1);
         yield return new RetryAfter.Delay(TimeSpan.FromSeconds(5));
         yield return new RetryAfter.Date(Jan1);
         yield return TokenTypeUri.AccessToken;
@@ -155,8 +174,13 @@ public class SecretHygieneTests(DevServerFixture fixture)
         var wrong = Right(ClientCredentials.Create(server.ConfigFor(server.Confidential with { Secret = ClientSecret }), logger: logger));
         Left(await wrong.GetTokenAsync());
 
+        var jwt = Right(ClientCredentials.Create(server.EcKeyClient.ConfigFor(server) with { DPoP = Right(DPoPKey.Generate()) }, logger: logger));
+        var bound = Right(await jwt.GetTokenAsync());
+        var privateKey = server.EcKeyClient.PrivateKeyPem.Split('\n')[1];
+
         var secrets = new[] { ClientSecret, server.Confidential.Secret!, "wonderland", token.Value.Reveal(), token.RefreshToken.Map(r => r.Reveal()).IfNone("?"),
-            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.Reveal() };
+            refreshed.Value.Reveal(), refreshed.RefreshToken.Map(r => r.Reveal()).IfNone("?"), pkce.Verifier.Reveal(), answer.Code.Reveal(),
+            bound.Value.Reveal(), privateKey, "eyJ" };
         Assert.True(logger.Lines.Count >= 14, "too few log lines: " + logger.Lines.Count);
         foreach (var line in logger.Lines)
             foreach (var secret in secrets)

@@ -89,6 +89,44 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_private_key_jwt_client_with_dpop_from_configuration_reaches_the_dpop_resource()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OAuth2:Clients:jwt:ClientId"] = server.EcKeyClient.Id,
+            ["OAuth2:Clients:jwt:AuthenticationMethod"] = "private_key_jwt",
+            ["OAuth2:Clients:jwt:PrivateKey"] = server.EcKeyClient.PrivateKeyPem,
+            ["OAuth2:Clients:jwt:SigningAlgorithm"] = "ES256",
+            ["OAuth2:Clients:jwt:Issuer"] = server.Issuer,
+            ["OAuth2:Clients:jwt:DPoP"] = "true",
+            ["OAuth2:Clients:jwt:TokenHost"] = server.BaseUri.AbsoluteUri,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddOAuth2Client("jwt", configuration.GetSection("OAuth2:Clients:jwt"));
+        services.AddHttpClient("dpop", c => c.BaseAddress = server.BaseUri).AddOAuth2Token("jwt");
+        await using var provider = services.BuildServiceProvider();
+        Assert.DoesNotContain("PRIVATE KEY", provider.GetRequiredService<IOptionsMonitor<OAuth2ClientOptions>>().Get("jwt").ToString());
+        using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("dpop").GetAsync(server.DPoPResourceUri);
+        Assert.Equal("ok dpop", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_jwt_method_without_a_usable_key_fails_at_start_up_naming_the_field()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOAuth2Client("jwt", o =>
+        {
+            o.ClientId = "c";
+            o.TokenHost = "https://as.example";
+            o.AuthenticationMethod = "private_key_jwt";
+            o.PrivateKey = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----";
+        });
+        using var host = builder.Build();
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("\"privateKey\"", string.Join("\n", e.Failures));
+    }
+
+    [Fact]
     public async Task Start_up_fails_listing_every_problem_of_the_configuration()
     {
         var builder = Host.CreateApplicationBuilder();

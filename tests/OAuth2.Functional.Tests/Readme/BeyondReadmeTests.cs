@@ -29,4 +29,19 @@ public class BeyondReadmeTests(DevServerFixture fixture)
         Assert.True(token.IsRight, token.ToString());
         Assert.True((await approval!).IsRight);
     }
+
+    [Fact]
+    public async Task The_private_key_jwt_example_gets_a_token_from_the_server()
+    {
+        var client = Right(ReadmeExamples.WithPrivateKeyJwt(Server.EcKeyClient.Id, Server.EcKeyClient.PrivateKeyPem, Server.BaseUri.AbsoluteUri, Server.Issuer));
+        Assert.True((await client.GetTokenAsync()).IsRight);
+    }
+
+    [Fact]
+    public async Task The_dpop_example_calls_the_dpop_resource_with_a_bound_token()
+    {
+        using var http = Right(ReadmeExamples.WithDPoP(Server.ConfigFor(Server.Confidential), Server.BaseUri));
+        var response = await http.GetAsync(Server.DPoPResourceUri);
+        Assert.Equal("ok dpop", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -132,6 +132,7 @@ public static class ReadmeExamples
         from client in ExtensionGrant.Create(config, grant)
         from token in client.GetTokenAsync(parameters)
         select token;
+
     // README: discovery
     public static Either<OAuthError, MetadataCache> MetadataFor(string issuer) =>
         from discovery in DiscoveryClient.Create(issuer, MetadataDocument.OpenIdConfiguration)
@@ -150,4 +151,19 @@ public static class ReadmeExamples
         from pushed in client.PushAuthorizationAsync(parameters)
         from url in client.PushedAuthorizeUrl(pushed)
         select url;
+
+    // README: client authentication without a shared secret
+    public static Either<OAuthError, ClientCredentials> WithPrivateKeyJwt(string clientId, string privateKeyPem, string tokenHost, string issuer) =>
+        from key in SigningKey.FromPem(privateKeyPem, "ES256")
+        from client in ClientCredentials.Create(new OAuthConfig(
+            new ClientSettings(clientId) { Authentication = new ClientAuthMethod.PrivateKeyJwt(key) { Issuer = issuer } },
+            new AuthSettings(tokenHost)))
+        select client;
+
+    // README: DPoP
+    public static Either<OAuthError, HttpClient> WithDPoP(OAuthConfig config, Uri api) =>
+        from key in DPoPKey.Generate()
+        from client in ClientCredentials.Create(config with { DPoP = key })
+        from tokens in TokenSource.Create(client)
+        select new HttpClient(new OAuthTokenHandler(tokens, api) { InnerHandler = new HttpClientHandler() }) { BaseAddress = api };
 }

@@ -13,4 +13,10 @@ public sealed record ClientSettings(string Id, Secret? Secret = null)
 
     /// <summary>Name of the secret parameter in body credentials (default <c>client_secret</c>).</summary>
     public string SecretParamName { get; init; } = "client_secret";
+
+    /// <summary>How the client authenticates (<c>client_secret_basic</c>, <c>client_secret_post</c>, <c>client_secret_jwt</c>,
+    /// <c>private_key_jwt</c> or <c>none</c>). <c>null</c> (the default) keeps simple-oauth2's rule: <see cref="Secret"/> with
+    /// <see cref="OAuthOptions.AuthorizationMethod"/> and <see cref="OAuthOptions.CredentialsEncodingMode"/>. When set, the
+    /// method carries its own secret or key, so <see cref="Secret"/> must stay <c>null</c>.</summary>
+    public ClientAuthMethod? Authentication { get; init; }
 }

@@ -98,7 +98,8 @@ public static class ConfigValidation
             : PrintableAscii("client.id", client.Id, required: true)
               .Concat(PrintableAscii("client.secret", client.Secret?.Reveal(), required: false))
               .Concat(NonEmpty("client.idParamName", client.IdParamName))
-              .Concat(NonEmpty("client.secretParamName", client.SecretParamName));
+              .Concat(NonEmpty("client.secretParamName", client.SecretParamName))
+              .Concat(ClientAuthMethods.Problems(client));
 
     private static IEnumerable<ConfigProblem> AuthProblems(AuthSettings? auth, GrantKind grant, Endpoints endpoints)
     {

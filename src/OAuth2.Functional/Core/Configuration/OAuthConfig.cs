@@ -13,4 +13,8 @@ public sealed record OAuthConfig(ClientSettings Client, AuthSettings Auth)
 
     /// <summary>HTTP settings: extra headers, timeout, response size cap (simple-oauth2's <c>http</c>).</summary>
     public HttpSettings Http { get; init; } = HttpSettings.Default;
+
+    /// <summary>A DPoP proof key (RFC 9449), or <c>null</c> (the default) for bearer tokens. With a key, token and refresh
+    /// requests carry a proof, so the server can bind the tokens it issues to the key.</summary>
+    public DPoPKey? DPoP { get; init; }
 }

@@ -15,16 +15,22 @@ public sealed record ValidConfig
         AuthorizeBase = authorizeBase;
         DeviceAuthorizationUrl = deviceAuthorizationUrl;
         PushedAuthorizationUrl = pushedAuthorizationUrl;
-        BasicAuthorization = Optional(config.Client.Secret).Map(secret =>
-            Encodings.BasicCredentials.HeaderValue(config.Client.Id, secret.Reveal(), config.Options.CredentialsEncodingMode));
+        Authentication = ClientAuthMethods.Resolve(config.Client, config.Options);
+        BasicAuthorization = Authentication is ClientAuthMethod.ClientSecretBasic basic
+            ? Some(Encodings.BasicCredentials.HeaderValue(config.Client.Id, basic.Secret.Reveal(), basic.Encoding))
+            : Option<string>.None;
     }
 
     /// <summary>The Basic header value, computed once (it holds the secret; never printed).</summary>
     internal Option<string> BasicAuthorization { get; }
 
+    /// <summary>How every request of this configuration authenticates: <see cref="ClientSettings.Authentication"/>, or the
+    /// method the secret and <see cref="OAuthOptions.AuthorizationMethod"/> stand for.</summary>
+    public ClientAuthMethod Authentication { get; }
+
     /// <summary>The grant, the endpoints and the client id; never the secret.</summary>
     public override string ToString() =>
-        $"ValidConfig({Grant}, client {Config.Client.Id}, token {UrlText.WithoutSecrets(TokenUrl)}, revoke {UrlText.WithoutSecrets(RevokeUrl)})";
+        $"ValidConfig({Grant}, client {Config.Client.Id} ({Authentication.Name}), token {UrlText.WithoutSecrets(TokenUrl)}, revoke {UrlText.WithoutSecrets(RevokeUrl)})";
 
     /// <summary>The grant this configuration was validated for.</summary>
     public GrantKind Grant { get; }

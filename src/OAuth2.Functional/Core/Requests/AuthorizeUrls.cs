@@ -2,7 +2,8 @@ using OAuth2.Functional.Encodings;
 
 namespace OAuth2.Functional;
 
-/// <summary>The authorization-code grant's authorize URL (spec §3.4): <c>response_type=code</c>, the client id, then the
+/// <summary>The authorization-code grant's authorize URL (spec §3.4): <c>response_type=code</c>, the client id (and, with a
+/// DPoP key, <c>dpop_jkt</c>: its thumbprint, RFC 9449 §10), then the
 /// parameters, each <em>set</em> on the query of <c>authorizePath</c> (existing names replaced in place), serialized with
 /// WHATWG form encoding (space as <c>+</c>).</summary>
 public static class AuthorizeUrls
@@ -22,7 +23,10 @@ public static class AuthorizeUrls
             : Right<OAuthError, Unit>(unit)
         from user in ParameterMap.Check(parameters)
         let client = cfg.Config.Client
-        let pairs = ParameterMap.Overlay(Seq(("response_type", "code"), (client.IdParamName, client.Id)), user, cfg.Config.Options.ScopeSeparator)
+        let basePairs = Seq(("response_type", "code"), (client.IdParamName, client.Id))
+        // RFC 9449 §10: with a DPoP key, the code is bound to it (dpop_jkt), so only that key's proof can redeem it.
+        let bound = cfg.Config.DPoP is { } key ? basePairs.Add(("dpop_jkt", key.Thumbprint)) : basePairs
+        let pairs = ParameterMap.Overlay(bound, user, cfg.Config.Options.ScopeSeparator)
         from uri in Compose(baseUrl, pairs)
         select uri;
 

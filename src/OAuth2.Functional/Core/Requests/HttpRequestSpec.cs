@@ -7,6 +7,14 @@ namespace OAuth2.Functional;
 /// <param name="Body">The body.</param>
 public sealed record HttpRequestSpec(string Method, Uri Url, Seq<(string Name, string Value)> Headers, RequestBody Body)
 {
+    /// <summary>A client assertion the shell signs and appends just before sending (<c>client_secret_jwt</c>,
+    /// <c>private_key_jwt</c>); <c>None</c> for every other method and once signed.</summary>
+    public Option<PendingClientAssertion> PendingAssertion { get; init; }
+
+    /// <summary>The DPoP key whose fresh proof the shell adds as the <c>DPoP</c> header just before sending (token and
+    /// refresh requests of a configuration with <see cref="OAuthConfig.DPoP"/>); <c>None</c> otherwise.</summary>
+    public Option<DPoPKey> PendingDPoPProof { get; init; }
+
     /// <summary>The value of a header (first match, ignoring case).</summary>
     public Option<string> Header(string name) =>
         Headers.Find(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase)).Map(h => h.Value);
@@ -18,5 +26,5 @@ public sealed record HttpRequestSpec(string Method, Uri Url, Seq<(string Name, s
 
     /// <summary>Method, URL and header names only: header values and the body can hold secrets.</summary>
     public override string ToString() =>
-        $"HttpRequestSpec({Method} {UrlText.WithoutSecrets(Url)}; headers: {string.Join(", ", Headers.Map(h => h.Name))}; {Body?.ToString() ?? "no body"})";
+        $"HttpRequestSpec({Method} {UrlText.WithoutSecrets(Url)}; headers: {string.Join(", ", Headers.Map(h => h.Name))}; {Body?.ToString() ?? "no body"}{(PendingAssertion.IsSome ? "; client assertion pending" : "")}{(PendingDPoPProof.IsSome ? "; DPoP proof pending" : "")})";
 }

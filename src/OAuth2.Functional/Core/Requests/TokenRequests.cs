@@ -84,9 +84,14 @@ public static class TokenRequests
         var problems = HeaderRules.Problems("requestOptions.headers", extra);
         if (!problems.IsEmpty) return OAuthError.Argument(problems.Head.Name, problems.Head.Reason);
         var c = config.Config;
-        var (body, authorization) = ClientAuthentication.Apply(config, pairs);
+        var (body, authorization, assertion) = ClientAuthentication.Apply(config, pairs);
         var requestBody = new RequestBody(c.Options.BodyFormat, body);
-        return new HttpRequestSpec("POST", url, Headers(c.Http.Headers, extra, authorization, requestBody.ContentType), requestBody);
+        return new HttpRequestSpec("POST", url, Headers(c.Http.Headers, extra, authorization, requestBody.ContentType), requestBody)
+        {
+            PendingAssertion = assertion,
+            // RFC 9449 §5: requests to the token endpoint carry a proof (revocation and introspection do not).
+            PendingDPoPProof = c.DPoP is { } key && (url == config.TokenUrl || url == config.RefreshUrl) ? Some(key) : None,
+        };
     }
 
     /// <summary>Library default, configured headers, per-call headers, then the library's own Authorization and Content-Type.</summary>

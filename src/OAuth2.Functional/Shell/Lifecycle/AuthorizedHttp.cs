@@ -28,7 +28,13 @@ public static class AuthorizedHttp
             if (token.Case is OAuthError noToken) return noToken;
             var t = (AccessToken)token.Case!;
             if (used.Map(u => ReferenceEquals(u, t)).IfNone(false)) return OAuthError.Argument("token", "the token source gave the rejected token again");
-            var sent = await Once(http, t, build, allowed, ct).ConfigureAwait(false);
+            var sent = await Once(http, tokens, t, build, allowed, ct).ConfigureAwait(false);
+            if (sent.Case is HttpResponseMessage first && first.RequestMessage is { } asked && BearerRules.AsksForDPoPNonce(first, asked, tokens))
+            {
+                // RFC 9449 §9: the resource server wants a (newer) nonce; the request is built again with a fresh proof, once.
+                first.Dispose();
+                sent = await Once(http, tokens, t, build, allowed, ct).ConfigureAwait(false);
+            }
             if (sent.Case is not HttpResponseMessage response || attempt > 0 || !BearerRules.ShouldRetry(response, false)) return sent;
             response.Dispose();
             tokens.Invalidate(t);
@@ -36,7 +42,7 @@ public static class AuthorizedHttp
         }
     }
 
-    private static async Task<Either<OAuthError, HttpResponseMessage>> Once(HttpClient http, AccessToken token, Func<HttpRequestMessage> build,
+    private static async Task<Either<OAuthError, HttpResponseMessage>> Once(HttpClient http, TokenSource tokens, AccessToken token, Func<HttpRequestMessage> build,
         Seq<Uri> allowed, CancellationToken ct)
     {
         HttpRequestMessage? message = null;
@@ -50,7 +56,12 @@ public static class AuthorizedHttp
                 message.Dispose();
                 return refused;
             }
-            BearerRules.Attach(message, token);
+            if (message.RequestUri is { IsAbsoluteUri: false }) message.RequestUri = target;
+            if (BearerRules.Attach(message, token, tokens).Case is OAuthError unsigned)
+            {
+                message.Dispose();
+                return unsigned;
+            }
             return await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
         }
         catch (OAuthTokenException e)

@@ -20,6 +20,45 @@ internal static class BearerRules
     public static void Attach(HttpRequestMessage request, AccessToken token) =>
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value.Reveal());
 
+    /// <summary>A DPoP-bound token (token type <c>DPoP</c>, and the source has the key) goes as <c>Authorization: DPoP</c> with a
+    /// fresh proof bound to this request and token (RFC 9449 §7); any other token as a bearer token.</summary>
+    public static Option<OAuthError> Attach(HttpRequestMessage request, AccessToken token, TokenSource source)
+    {
+        if (source.DPoP.Case is not DPoPKey key || !IsDPoP(token) || request.RequestUri is not { IsAbsoluteUri: true } url)
+        {
+            Attach(request, token);
+            return None;
+        }
+        DateTimeOffset now;
+        try
+        {
+            now = source.Time.GetUtcNow();
+        }
+        catch (Exception e)
+        {
+            return OAuthError.Argument("timeProvider", $"threw {e.GetType().Name} while the DPoP proof was signed");
+        }
+        var proof = key.Proof(request.Method.Method, url, now, Some(token.Value.Reveal()));
+        if (proof.Case is not string signed) return (OAuthError)proof.Case!;
+        request.Headers.Authorization = new AuthenticationHeaderValue(DPoPProofClaims.TokenType, token.Value.Reveal());
+        request.Headers.Remove("DPoP");
+        request.Headers.TryAddWithoutValidation("DPoP", signed);
+        return None;
+    }
+
+    public static bool IsDPoP(AccessToken token) =>
+        token.TokenType.Map(t => string.Equals(t, DPoPProofClaims.TokenType, StringComparison.OrdinalIgnoreCase)).IfNone(false);
+
+    /// <summary>Remembers a <c>DPoP-Nonce</c> the resource server sent, and says whether it asked for the request again with it
+    /// (401 with a <c>WWW-Authenticate: DPoP error="use_dpop_nonce"</c> challenge, RFC 9449 §9).</summary>
+    public static bool AsksForDPoPNonce(HttpResponseMessage response, HttpRequestMessage request, TokenSource source)
+    {
+        if (source.DPoP.Case is not DPoPKey key || request.RequestUri is not { IsAbsoluteUri: true } url ||
+            !response.Headers.TryGetValues("DPoP-Nonce", out var values) || values.FirstOrDefault() is not { Length: > 0 } nonce) return false;
+        key.Remember(url, nonce);
+        return response.StatusCode == HttpStatusCode.Unauthorized && DPoPChallenges.ChallengeAsks(response.Headers.WwwAuthenticate.Select(h => h.ToString()));
+    }
+
     public static bool ShouldRetry(HttpResponseMessage response, bool any401) =>
         response.StatusCode == HttpStatusCode.Unauthorized &&
         (any401 || BearerChallenge.IsInvalidToken(response.Headers.WwwAuthenticate.Select(h => h.ToString())));

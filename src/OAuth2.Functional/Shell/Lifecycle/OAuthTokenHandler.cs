@@ -1,7 +1,9 @@
 namespace OAuth2.Functional;
 
 /// <summary>
-/// An <see cref="HttpClient"/> handler that attaches <c>Authorization: Bearer …</c> from a <see cref="TokenSource"/>,
+/// An <see cref="HttpClient"/> handler that attaches <c>Authorization: Bearer …</c> from a <see cref="TokenSource"/>
+/// (or, for a DPoP-bound token, <c>Authorization: DPoP …</c> with a fresh proof per request, retried once with a new
+/// proof when the resource server asks for a <c>DPoP-Nonce</c>),
 /// only to the allowed origins (a request elsewhere is refused, never sent with the token). On a 401 whose
 /// <c>WWW-Authenticate</c> says <c>invalid_token</c> (or any 401 when configured) it drops that exact token, gets a new
 /// one and retries once, when the request content can be sent again. <b>Exceptions:</b> this is the one place an
@@ -31,8 +33,15 @@ public sealed class OAuthTokenHandler : DelegatingHandler
     {
         if (BearerRules.Refusal(request.RequestUri, options.AllowedOrigins).Case is OAuthError refused) throw new OAuthTokenException(refused);
         var token = await Token(cancellationToken).ConfigureAwait(false);
-        BearerRules.Attach(request, token);
+        Attach(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (BearerRules.AsksForDPoPNonce(response, request, source!) && BearerRules.Replayable(request.Content))
+        {
+            // RFC 9449 §9: the resource server wants a (newer) nonce in the proof; the same token, a fresh proof, once.
+            response.Dispose();
+            Attach(request, token);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
         if (!BearerRules.ShouldRetry(response, options.RetryOnAny401) || !BearerRules.Replayable(request.Content)) return response;
         // A redirect followed below this handler moves the request: a 401 from an origin that is not allowed is returned as
         // it is, and never answered with a fresh token.
@@ -41,8 +50,13 @@ public sealed class OAuthTokenHandler : DelegatingHandler
         response.Dispose();
         source!.Invalidate(token);
         var fresh = await Token(cancellationToken).ConfigureAwait(false);
-        BearerRules.Attach(request, fresh);
+        Attach(request, fresh);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Attach(HttpRequestMessage request, AccessToken token)
+    {
+        if (BearerRules.Attach(request, token, source!).Case is OAuthError error) throw new OAuthTokenException(error);
     }
 
     private async Task<AccessToken> Token(CancellationToken ct)

@@ -55,6 +55,10 @@ public sealed class TokenSource
         from o in Validated(options)
         select OverClient(c, parameters ?? Parameters.Empty, o);
 
+    /// <summary>The DPoP key of the client this source gets tokens from (the handler proves possession with it), and its clock.</summary>
+    internal Option<DPoPKey> DPoP { get; private init; }
+    internal TimeProvider Time => clock;
+
     /// <summary>A source that starts from <paramref name="token"/> (e.g. from an authorization code or a stored token)
     /// and can only refresh it: the grant is never re-run, so a dead refresh token gives a <c>Left</c> and drops the token.</summary>
     public static Either<OAuthError, TokenSource> FromToken(GrantClient client, AccessToken token, TokenSourceOptions? options = null) =>
@@ -62,7 +66,7 @@ public sealed class TokenSource
         from o in Validated(options)
         from t in Optional(token).ToEither(OAuthError.Argument("token", "is required"))
         select new TokenSource(null, (old, ct) => c.RefreshAsync(old, cancellationToken: ct).ToEither(), o with { Seed = Some(t) },
-            o.TimeProvider ?? c.Time, o.Logger ?? c.Logger);
+            o.TimeProvider ?? c.Time, o.Logger ?? c.Logger) { DPoP = Optional(c.Config.Config.DPoP) };
 
     /// <summary>A source over any fetch functions: <paramref name="grant"/> gets a new token (or null when there is
     /// none), <paramref name="refresh"/> renews one that has a refresh token (or null). At least one is needed.</summary>
@@ -82,7 +86,7 @@ public sealed class TokenSource
     internal static TokenSource OverClient(GrantClient client, Parameters parameters, TokenSourceOptions options) =>
         new(ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither(),
             (old, ct) => client.RefreshAsync(old, cancellationToken: ct).ToEither(),
-            options, options.TimeProvider ?? client.Time, options.Logger ?? client.Logger);
+            options, options.TimeProvider ?? client.Time, options.Logger ?? client.Logger) { DPoP = Optional(client.Config.Config.DPoP) };
 
     internal static Either<OAuthError, TokenSourceOptions> Validated(TokenSourceOptions? options)
     {
