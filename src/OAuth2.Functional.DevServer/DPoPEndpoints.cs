@@ -24,12 +24,23 @@ internal static class DPoPEndpoints
 
     public static async Task TokenEndpoint(HttpContext http, DPoPVerifier verifier, Func<Task> next)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != "/oauth/token" || !http.Request.Headers.ContainsKey("DPoP"))
+        var path = http.Request.Path;
+        var pushed = path == DevAuthorizationServer.PushedAuthorizationPath;
+        if (!HttpMethods.IsPost(http.Request.Method) || (path != "/oauth/token" && !pushed) || !http.Request.Headers.ContainsKey("DPoP"))
         {
             await next();
             return;
         }
         var outcome = await verifier.VerifyAsync(http.Request, null);
+        if (pushed && outcome.Thumbprint is { } proven)
+        {
+            // RFC 9449 §10.1: a pushed request's proof stands for dpop_jkt; when both are sent they must name the same key.
+            var form = await http.Request.ReadFormAsync();
+            if (form.TryGetValue("dpop_jkt", out var jkt) && jkt.ToString() != proven)
+                outcome = new DPoPVerifier.Outcome(null, "invalid_dpop_proof", "dpop_jkt does not match the key of the DPoP proof");
+            else
+                verifier.RecordPushedProof();
+        }
         if (outcome.Thumbprint is null)
         {
             if (outcome.Error == "use_dpop_nonce") http.Response.Headers["DPoP-Nonce"] = verifier.Nonce;

@@ -22,12 +22,18 @@ public sealed class DPoPVerifier
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
     private string nonce = NewNonce();
     private int nonceChallenges;
+    private int pushedProofs;
 
     /// <summary>The nonce proofs must carry now (RFC 9449 §8).</summary>
     public string Nonce => Volatile.Read(ref nonce);
 
     /// <summary>How many times a request was answered <c>use_dpop_nonce</c>.</summary>
     public int NonceChallenges => Volatile.Read(ref nonceChallenges);
+
+    /// <summary>How many pushed authorization requests carried a valid proof (RFC 9449 §10.1).</summary>
+    public int PushedProofs => Volatile.Read(ref pushedProofs);
+
+    internal void RecordPushedProof() => Interlocked.Increment(ref pushedProofs);
 
     /// <summary>Issues a new nonce: proofs with the old one get <c>use_dpop_nonce</c> again.</summary>
     public void RotateNonce() => Volatile.Write(ref nonce, NewNonce());

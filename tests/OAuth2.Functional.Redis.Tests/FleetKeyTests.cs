@@ -38,6 +38,30 @@ public class FleetKeyTests
     }
 
     [Fact]
+    public void A_parameter_whose_secret_is_the_tokens_subject_is_refused_rather_than_shared_between_subjects()
+    {
+        foreach (var name in new[] { "subject_token", "actor_token", "assertion", "code", "code_verifier", "refresh_token", "device_code" })
+        {
+            var error = FleetKey.Of(Endpoint, "svc", Parameters.Of((name, "user-" + name + "-SECRET")));
+            var invalid = Assert.IsType<OAuthError.InvalidArgument>(error.Match(_ => null!, e => e));
+            Assert.Equal("parameters", invalid.Name);
+            Assert.Contains(name, invalid.Message);
+            Assert.DoesNotContain("SECRET", invalid.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_DPoP_bound_token_is_keyed_by_its_proof_key_and_a_bearer_key_is_unchanged()
+    {
+        var bearer = Right(FleetKey.Of(Endpoint, "svc", Parameters.Of(("scope", "api"))));
+        var boundA = Right(FleetKey.Of(Endpoint, "svc", Parameters.Of(("scope", "api")), "jkt-of-key-A"));
+        var boundB = Right(FleetKey.Of(Endpoint, "svc", Parameters.Of(("scope", "api")), "jkt-of-key-B"));
+        Assert.Equal(bearer.Hash, K(Endpoint, "svc", ("scope", "api")).Hash);
+        Assert.Equal(3, new[] { bearer.Hash, boundA.Hash, boundB.Hash }.Distinct().Count());
+        Assert.Equal(boundA.Hash, Right(FleetKey.Of(Endpoint, "svc", Parameters.Of(("scope", "api")), "jkt-of-key-A")).Hash);
+    }
+
+    [Fact]
     public void Missing_inputs_are_named_errors()
     {
         Assert.Equal("tokenEndpoint", Assert.IsType<OAuthError.InvalidArgument>(FleetKey.Of(null, "svc").Match(_ => null!, e => e)).Name);

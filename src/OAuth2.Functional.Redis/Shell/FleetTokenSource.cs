@@ -16,7 +16,7 @@ public static class FleetTokenSource
         from s in Optional(store).ToEither(OAuthError.Argument("store", "is required"))
         from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
         let p = parameters ?? Parameters.Empty
-        from key in FleetKey.Of(c.Config.TokenUrl, c.Config.Config.Client.Id, p)
+        from key in FleetKey.Of(c.Config.TokenUrl, c.Config.Config.Client.Id, p, c.Config.Config.DPoP?.Thumbprint)
         from source in Over(s, key, c, p, options ?? TokenSourceOptions.Default)
         select source;
 

@@ -41,15 +41,17 @@ public static class RedisReadmeExamples
             select source).ToAsync().Bind(source => source.GetTokenAsync()).ToEither();
     }
 
-    public static async Task<bool> StoreByHand(FleetTokenStore store, ClientCredentials client, Parameters parameters)
+    public static EitherAsync<OAuthError, bool> StoreByHand(FleetTokenStore store, ClientCredentials client, Parameters parameters)
     {
-        // per token: endpoint + client id + parameters
-        var key = FleetKey.Of(client.Config.TokenUrl, client.Config.Config.Client.Id, parameters).Match(k => k, e => throw new InvalidOperationException(e.Message));
         Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch = ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither();
-        Either<OAuthError, AccessToken> token = await store.GetOrFetchAsync(key, fetch);
-        // renewing ahead of expiry: a token other than the one held (one fetch for the fleet, or the one another instance got)
-        Either<OAuthError, AccessToken> next = await token.ToAsync().Bind(held => store.RenewAsync(key, held, fetch).ToAsync()).ToEither();
-        // a resource server rejected it: drop exactly that token (a newer one stays)
-        return await next.Match(rejected => store.InvalidateAsync(key, rejected), _ => Task.FromResult(false));
+        return
+            // per token: endpoint + client id + parameters (+ the DPoP key's thumbprint for bound tokens)
+            from key in FleetKey.Of(client.Config.TokenUrl, client.Config.Config.Client.Id, parameters).ToAsync()
+            from token in store.GetOrFetchAsync(key, fetch).ToAsync()
+            // renewing ahead of expiry: a token other than the one held (one fetch for the fleet, or the one another instance got)
+            from next in store.RenewAsync(key, token, fetch).ToAsync()
+            // a resource server rejected it: drop exactly that token (a newer one stays)
+            from dropped in RightAsync<OAuthError, bool>(store.InvalidateAsync(key, next))
+            select dropped;
     }
 }

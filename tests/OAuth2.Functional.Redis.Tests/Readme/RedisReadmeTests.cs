@@ -88,7 +88,7 @@ public class RedisReadmeTests(DevServerFixture dev) : IClassFixture<DevServerFix
 
         await using var mux = redis.Connect();
         var store = Right(FleetTokenStore.Create(mux, new FleetStoreOptions { Protection = FleetProtection.With(Ring()), KeyPrefix = "byhand:" }));
-        Assert.True(await RedisReadmeExamples.StoreByHand(store, client, Parameters.Of(("scope", "api"))));
+        Assert.True(Right(await RedisReadmeExamples.StoreByHand(store, client, Parameters.Of(("scope", "api"))).ToEither()));
         Assert.Equal(3, dev.Server.TokenEndpoint.Total - before); // one fetch, one renewal; the invalidated token is gone
         Assert.Empty(await mux.GetServer(mux.GetEndPoints()[0]).KeysAsync(pattern: "byhand:tok:*").ToListAsync());
     }

@@ -44,6 +44,26 @@ public class PushedAuthorizationTests(DevServerFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_with_a_DPoP_key_proves_it_on_the_push_and_redeems_the_code_for_a_DPoP_bound_token()
+    {
+        var key = Right(DPoPKey.Generate());
+        var config = Server.ConfigFor(Server.Public);
+        var client = Right(AuthorizationCode.Create(config with
+        {
+            Auth = config.Auth with { PushedAuthorizationPath = DevAuthorizationServer.PushedAuthorizationPath },
+            DPoP = key,
+        }));
+        var before = Server.DPoP.PushedProofs;
+        var pkce = PkceGenerator.New();
+        // RFC 9449 §10.1: the push carries a proof for the PAR endpoint (the server demands a nonce first: answered once).
+        var pushed = Right(await client.PushAuthorizationAsync(pkce.AddChallenge(Request("p-dpop"))));
+        Assert.Equal(before + 1, Server.DPoP.PushedProofs);
+        var callback = Right(await UserAgent.FollowAuthorizeAsync(Right(client.PushedAuthorizeUrl(pushed)), CallbackExpectation.ForState("p-dpop")));
+        var token = Right(await client.GetTokenAsync(pkce.AddVerifier(callback.ToParameters().Add("redirect_uri", DevAuthorizationServer.CallbackUri))));
+        Assert.Equal("DPoP", token.TokenType.IfNone(""));
+    }
+
+    [Fact]
     public async Task A_push_with_a_wrong_secret_is_the_servers_invalid_client()
     {
         var wrong = Server.Web with { Secret = "not-the-secret" };

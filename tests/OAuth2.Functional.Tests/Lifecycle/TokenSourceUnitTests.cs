@@ -14,15 +14,18 @@ public class TokenSourceUnitTests
         var clock = new FakeTimeProvider(Jan1);
         var refreshes = 0;
         var seed = Token("{\"access_token\":\"a\",\"refresh_token\":\"dead\",\"expires_in\":3600}", Jan1);
+        var aheadDone = new AheadRenewalLogger();
         var source = Right(TokenSource.FromFunctions(null, (_, _) =>
         {
             Interlocked.Increment(ref refreshes);
             return LeftAsync<OAuthError, AccessToken>(InvalidGrant);
-        }, new TokenSourceOptions { Seed = Some(seed), TimeProvider = clock }));
+        }, new TokenSourceOptions { Seed = Some(seed), TimeProvider = clock, Logger = aheadDone }));
 
         clock.Advance(TimeSpan.FromMinutes(55)); // inside the refresh-ahead window (from 53 min)
         Assert.Same(seed, Right(await source.GetTokenAsync()));
-        for (var i = 0; i < 100 && refreshes == 0; i++) await Task.Delay(10);
+        // The background renewal's outcome is recorded before it is logged: wait for the log line, not for the call count,
+        // so the next read cannot find it still in flight.
+        await aheadDone.Failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         clock.Advance(TimeSpan.FromMinutes(3));
         Assert.Same(seed, Right(await source.GetTokenAsync())); // still good, and no new refresh-ahead
         Assert.Equal(1, refreshes);
@@ -69,5 +72,18 @@ public class TokenSourceUnitTests
             new TokenSourceOptions { Renewal = new RenewalOptions { Skew = TimeSpan.FromSeconds(-1), FallbackLifetime = TimeSpan.Zero, AheadFraction = double.NaN } })));
         Assert.Equal(new[] { "renewal.skew", "renewal.fallbackLifetime", "renewal.aheadFraction" }, error.Problems.Map(p => p.Field));
         Assert.IsType<OAuthError.InvalidArgument>(Left(TokenSource.FromFunctions(null, null)));
+    }
+
+    /// <summary>Signals once the source logs that a renewal ahead of expiry failed (logged after its outcome is recorded).</summary>
+    private sealed class AheadRenewalLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public TaskCompletionSource Failed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel level, Microsoft.Extensions.Logging.EventId id, TState state, Exception? e,
+            Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, e).Contains("renewal (ahead) failed", StringComparison.Ordinal)) Failed.TrySetResult();
+        }
     }
 }

@@ -82,7 +82,10 @@ public static class Discovery
     /// token endpoint (required), and those of revocation, introspection, device authorization (required for
     /// <see cref="GrantKind.DeviceCode"/>), authorization (required for <see cref="GrantKind.AuthorizationCode"/>) and pushed
     /// authorization requests with <c>require_pushed_authorization_requests</c> (authorization code only). An endpoint the
-    /// document does not name keeps the library's default path on the issuer's host. A client with a secret authenticates with
+    /// document does not name keeps the library's default path on the issuer's host. A client with an explicit
+    /// <see cref="ClientSettings.Authentication"/> keeps it when the server lists it in <c>token_endpoint_auth_methods_supported</c>
+    /// (or lists nothing), JWT methods addressed to the metadata's <c>issuer</c> unless they name one; otherwise an
+    /// <see cref="OAuthError.InvalidArgument"/> on <c>client.authentication</c>. A client with only a secret authenticates with
     /// <c>client_secret_basic</c> when the server supports it (RFC 8414's default when it names no method), else with
     /// <c>client_secret_post</c>; a server that supports neither is an <see cref="OAuthError.InvalidArgument"/> on
     /// <c>client</c>. The result has passed <see cref="ConfigValidation.Validate"/> for <paramref name="grant"/>.
@@ -98,7 +101,7 @@ public static class Discovery
         from device in grant == GrantKind.DeviceCode
             ? m.DeviceAuthorizationEndpoint.Map(u => Some(u)).ToEither(OAuthError.Metadata("device_authorization_endpoint", "is missing; the device grant needs it"))
             : Right<OAuthError, Option<Uri>>(m.DeviceAuthorizationEndpoint)
-        from method in AuthenticationOf(m, c, options ?? OAuthOptions.Default)
+        from authentication in AuthenticationOf(m, c, options ?? OAuthOptions.Default)
         let defaults = new AuthSettings(m.Issuer)
         let code = grant == GrantKind.AuthorizationCode
         let auth = defaults with
@@ -111,7 +114,7 @@ public static class Discovery
             PushedAuthorizationPath = code ? m.PushedAuthorizationRequestEndpoint.MatchUnsafe(u => u.AbsoluteUri, () => (string?)null) : null,
             RequirePushedAuthorizationRequests = code && m.RequirePushedAuthorizationRequests,
         }
-        let config = new OAuthConfig(c, auth) { Options = method, Http = http ?? HttpSettings.Default }
+        let config = new OAuthConfig(authentication.Client, auth) { Options = authentication.Options, Http = http ?? HttpSettings.Default }
         from valid in ConfigValidation.Validate(config, grant)
         select config;
 
@@ -124,12 +127,33 @@ public static class Discovery
         "require_pushed_authorization_requests", "dpop_signing_alg_values_supported",
     };
 
-    private static Either<OAuthError, OAuthOptions> AuthenticationOf(AuthorizationServerMetadata m, ClientSettings client, OAuthOptions options)
+    /// <summary>
+    /// The client with the method it will authenticate with. An explicit <see cref="ClientSettings.Authentication"/> is kept,
+    /// but must be one the server lists (when it lists any), and a JWT method without an issuer gets the metadata's
+    /// <c>issuer</c> as its audience (draft-ietf-oauth-rfc7523bis). Without one, a secret chooses <c>client_secret_basic</c>
+    /// when the server supports it, else <c>client_secret_post</c>: a secret alone never upgrades to <c>client_secret_jwt</c>,
+    /// because servers register each client for one method. A client with neither secret nor method is public (<c>none</c>).
+    /// </summary>
+    private static Either<OAuthError, (ClientSettings Client, OAuthOptions Options)> AuthenticationOf(AuthorizationServerMetadata m, ClientSettings client, OAuthOptions options)
     {
-        if (client.Secret is null) return options;
         var methods = m.EffectiveTokenEndpointAuthMethods;
-        return methods.Exists(x => x == TokenEndpointAuthMethod.ClientSecretBasic) ? options with { AuthorizationMethod = AuthorizationMethod.Header }
-            : methods.Exists(x => x == TokenEndpointAuthMethod.ClientSecretPost) ? options with { AuthorizationMethod = AuthorizationMethod.Body }
+        bool Supports(string name) => methods.Exists(x => x.Name == name);
+        if (client.Authentication is { } method)
+        {
+            if (!m.TokenEndpointAuthMethodsSupported.IsEmpty && !Supports(method.Name))
+                return OAuthError.Argument("client.authentication",
+                    $"is {method.Name}, which the server does not list in token_endpoint_auth_methods_supported");
+            ClientAuthMethod chosen = method switch
+            {
+                ClientAuthMethod.PrivateKeyJwt { Issuer: null } k => k with { Issuer = m.Issuer },
+                ClientAuthMethod.ClientSecretJwt { Issuer: null } j => j with { Issuer = m.Issuer },
+                _ => method,
+            };
+            return (client with { Authentication = chosen }, options);
+        }
+        if (client.Secret is null) return (client, options);
+        return Supports("client_secret_basic") ? (client, options with { AuthorizationMethod = AuthorizationMethod.Header })
+            : Supports("client_secret_post") ? (client, options with { AuthorizationMethod = AuthorizationMethod.Body })
             : OAuthError.Argument("client", "has a secret, but the server supports neither client_secret_basic nor client_secret_post");
     }
 

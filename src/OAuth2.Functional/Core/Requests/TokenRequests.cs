@@ -89,10 +89,14 @@ public static class TokenRequests
         return new HttpRequestSpec("POST", url, Headers(c.Http.Headers, extra, authorization, requestBody.ContentType), requestBody)
         {
             PendingAssertion = assertion,
-            // RFC 9449 §5: requests to the token endpoint carry a proof (revocation and introspection do not).
-            PendingDPoPProof = c.DPoP is { } key && (url == config.TokenUrl || url == config.RefreshUrl) ? Some(key) : None,
+            // RFC 9449 §5 and §10.1: requests to the token endpoint and pushed authorization requests carry a proof
+            // (revocation, introspection and device authorization do not).
+            PendingDPoPProof = c.DPoP is { } key && CarriesDPoPProof(config, url) ? Some(key) : None,
         };
     }
+
+    private static bool CarriesDPoPProof(ValidConfig config, Uri url) =>
+        url == config.TokenUrl || url == config.RefreshUrl || config.PushedAuthorizationUrl.Exists(par => par == url);
 
     /// <summary>Library default, configured headers, per-call headers, then the library's own Authorization and Content-Type.</summary>
     private static Seq<(string Name, string Value)> Headers(Seq<(string Name, string Value)> configured, Seq<(string Name, string Value)> extra,

@@ -195,6 +195,33 @@ public class DiscoveryTests
     }
 
     [Fact]
+    public void An_explicit_method_is_kept_when_the_server_lists_it_and_JWT_methods_are_addressed_to_the_issuer()
+    {
+        AuthorizationServerMetadata With(params string[] methods) =>
+            Right(Read("""{"issuer":"https://as.example/tenant","token_endpoint":"https://as.example/t"}""")) with
+            {
+                TokenEndpointAuthMethodsSupported = toSeq(methods.Select(n => new TokenEndpointAuthMethod(n))),
+            };
+        var key = Right(SigningKey.Generate());
+        var keyed = new ClientSettings("svc") { Authentication = new ClientAuthMethod.PrivateKeyJwt(key) };
+        var chosen = Right(Discovery.ConfigFor(With("client_secret_basic", "private_key_jwt"), GrantKind.ClientCredentials, keyed)).Client.Authentication;
+        Assert.Equal("https://as.example/tenant", Assert.IsType<ClientAuthMethod.PrivateKeyJwt>(chosen).Issuer);
+        // An issuer the caller named is theirs to keep.
+        var named = keyed with { Authentication = new ClientAuthMethod.PrivateKeyJwt(key) { Issuer = "https://other.example/" } };
+        Assert.Equal("https://other.example/", Assert.IsType<ClientAuthMethod.PrivateKeyJwt>(
+            Right(Discovery.ConfigFor(With("private_key_jwt"), GrantKind.ClientCredentials, named)).Client.Authentication).Issuer);
+        // A method the server lists nothing of is refused by name; a server that lists nothing accepts what the caller chose.
+        Assert.Equal("client.authentication", LeftOf<OAuthError.InvalidArgument, OAuthConfig>(
+            Discovery.ConfigFor(With("client_secret_basic"), GrantKind.ClientCredentials, keyed)).Name);
+        Assert.IsType<ClientAuthMethod.PrivateKeyJwt>(Right(Discovery.ConfigFor(With(), GrantKind.ClientCredentials, keyed)).Client.Authentication);
+        // A secret alone never upgrades to client_secret_jwt: servers register each client for one method.
+        var secret = new ClientSettings("svc", "a-secret-of-more-than-thirty-two-bytes-0123456789");
+        var config = Right(Discovery.ConfigFor(With("client_secret_jwt", "client_secret_basic"), GrantKind.ClientCredentials, secret));
+        Assert.Null(config.Client.Authentication);
+        Assert.Equal(AuthorizationMethod.Header, config.Options.AuthorizationMethod);
+    }
+
+    [Fact]
     public void A_configuration_needs_the_endpoints_of_its_grant()
     {
         var bare = Right(Read("""{"issuer":"https://as.example/tenant"}"""));
