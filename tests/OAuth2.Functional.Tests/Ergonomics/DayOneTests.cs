@@ -73,6 +73,8 @@ public class DayOneTests
         var odd = Token("{\"access_token\":\"AT\",\"token_type\":\"a b\\r\\n\"}").AuthorizationHeader().IfNone(() => throw new Xunit.Sdk.XunitException("none"));
         Assert.Equal("Bearer", odd.Scheme);
         Assert.True(((AccessToken?)null).AuthorizationHeader().IsNone);
+        // RFC 8693 §2.2.1: an exchanged token of type N_A is not an access token and never goes out as one.
+        Assert.True(Token("{\"access_token\":\"ID-TOKEN\",\"token_type\":\"N_A\"}").AuthorizationHeader().IsNone);
     }
 
     [Fact]
