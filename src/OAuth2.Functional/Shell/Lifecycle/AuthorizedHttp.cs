@@ -29,13 +29,15 @@ public static class AuthorizedHttp
             var t = (AccessToken)token.Case!;
             if (used.Map(u => ReferenceEquals(u, t)).IfNone(false)) return OAuthError.Argument("token", "the token source gave the rejected token again");
             var sent = await Once(http, tokens, t, build, allowed, ct).ConfigureAwait(false);
-            if (sent.Case is HttpResponseMessage first && first.RequestMessage is { } asked && BearerRules.AsksForDPoPNonce(first, asked, tokens))
+            if (sent.Case is HttpResponseMessage first && first.RequestMessage is { } asked && BearerRules.AsksForDPoPNonce(first, asked, tokens, allowed))
             {
                 // RFC 9449 §9: the resource server wants a (newer) nonce; the request is built again with a fresh proof, once.
                 first.Dispose();
                 sent = await Once(http, tokens, t, build, allowed, ct).ConfigureAwait(false);
             }
             if (sent.Case is not HttpResponseMessage response || attempt > 0 || !BearerRules.ShouldRetry(response, false)) return sent;
+            // A 401 from a redirect target that is not allowed says nothing about the token: returned as it is, no renewal.
+            if (BearerRules.Refusal(response.RequestMessage?.RequestUri, allowed).IsSome) return sent;
             response.Dispose();
             tokens.Invalidate(t);
             used = t;

@@ -50,9 +50,12 @@ internal static class BearerRules
         token.TokenType.Map(t => string.Equals(t, DPoPProofClaims.TokenType, StringComparison.OrdinalIgnoreCase)).IfNone(false);
 
     /// <summary>Remembers a <c>DPoP-Nonce</c> the resource server sent, and says whether it asked for the request again with it
-    /// (401 with a <c>WWW-Authenticate: DPoP error="use_dpop_nonce"</c> challenge, RFC 9449 §9).</summary>
-    public static bool AsksForDPoPNonce(HttpResponseMessage response, HttpRequestMessage request, TokenSource source)
+    /// (401 with a <c>WWW-Authenticate: DPoP error="use_dpop_nonce"</c> challenge, RFC 9449 §9).
+    /// A redirect followed below the caller moves the request: a nonce from an origin that is not allowed is neither
+    /// remembered nor answered, so the token never goes there.</summary>
+    public static bool AsksForDPoPNonce(HttpResponseMessage response, HttpRequestMessage request, TokenSource source, Seq<Uri> allowed)
     {
+        if (Refusal(request.RequestUri, allowed).IsSome || Refusal(response.RequestMessage?.RequestUri ?? request.RequestUri, allowed).IsSome) return false;
         if (source.DPoP.Case is not DPoPKey key || request.RequestUri is not { IsAbsoluteUri: true } url ||
             !response.Headers.TryGetValues("DPoP-Nonce", out var values) || values.FirstOrDefault() is not { Length: > 0 } nonce) return false;
         key.Remember(url, nonce);

@@ -35,7 +35,7 @@ public sealed class OAuthTokenHandler : DelegatingHandler
         var token = await Token(cancellationToken).ConfigureAwait(false);
         Attach(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (BearerRules.AsksForDPoPNonce(response, request, source!) && BearerRules.Replayable(request.Content))
+        if (BearerRules.AsksForDPoPNonce(response, request, source!, options.AllowedOrigins) && BearerRules.Replayable(request.Content))
         {
             // RFC 9449 §9: the resource server wants a (newer) nonce in the proof; the same token, a fresh proof, once.
             response.Dispose();
