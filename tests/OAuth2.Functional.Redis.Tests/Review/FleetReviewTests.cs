@@ -129,3 +129,40 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
         Assert.Equal(1, redeemed.Count(r => r == "rt-1")); // RFC 9700 §4.14.2: a reused rotated refresh token revokes the grant
     }
 }
+
+/// <summary>Outside review: <c>OAuth2Clients.TokenSource</c> is a public method returning <c>Either</c>; a UseRedis set-up
+/// problem must come back as a <c>Left</c>, not as an exception (and not one cached forever by the Lazy).</summary>
+public class FleetTotalityReviewTests
+{
+    [Fact]
+    public void UseRedis_without_a_registered_multiplexer_is_a_Left_not_an_exception()
+    {
+        var s = new ServiceCollection();
+        s.AddOAuth2Client("api", o =>
+        {
+            o.ClientId = "svc";
+            o.ClientSecret = "s";
+            o.TokenHost = "https://as.example";
+        }).UseRedis(new FleetStoreOptions { Protection = FleetProtection.With(Ring()) });
+        using var provider = s.BuildServiceProvider();
+        var clients = provider.GetRequiredService<OAuth2Clients>();
+        var made = Record.Exception(() => clients.TokenSource("api"));
+        Assert.Null(made); // today: InvalidOperationException (no IConnectionMultiplexer) escapes the Either-returning method
+    }
+
+    [Fact]
+    public void UseRedis_with_an_unparsable_connection_string_is_a_Left_not_an_exception()
+    {
+        var s = new ServiceCollection();
+        s.AddOAuth2Client("api", o =>
+        {
+            o.ClientId = "svc";
+            o.ClientSecret = "s";
+            o.TokenHost = "https://as.example";
+        }).UseRedis("127.0.0.1:1,password=hunter2,nonsense=", new FleetStoreOptions { Protection = FleetProtection.With(Ring()) });
+        using var provider = s.BuildServiceProvider();
+        var clients = provider.GetRequiredService<OAuth2Clients>();
+        var made = Record.Exception(() => clients.TokenSource("api"));
+        Assert.Null(made);
+    }
+}
