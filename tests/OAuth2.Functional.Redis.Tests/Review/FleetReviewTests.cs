@@ -166,3 +166,44 @@ public class FleetTotalityReviewTests
         Assert.Null(made);
     }
 }
+
+/// <summary>Outside review (issue 10 metrics under issue 11): <c>oauth2.token.requests</c> counts "token requests sent by
+/// token sources"; under fleet sharing it counts every instance's store call, also those answered from Redis.</summary>
+public class FleetMetricsReviewTests
+{
+    public static TheoryData<string> Kinds => RedisServer.Kinds();
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task Token_request_metrics_count_requests_sent_not_tokens_read_from_the_fleet(string kind)
+    {
+        await using var redis = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(redis, 3);
+        var sent = 0;
+        OAuthTransport transport = (_, _) =>
+        {
+            Interlocked.Increment(ref sent);
+            return RightAsync<OAuthError, HttpResponseSpec>(HttpResponseSpec.Of(200, "application/json",
+                $"{{\"access_token\":\"at-{Guid.NewGuid():N}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}"));
+        };
+        var client = Right(ClientCredentials.Create(new OAuthConfig(new ClientSettings("svc", "s"), new AuthSettings("https://as.example")), transport: transport));
+        var name = "review-" + Guid.NewGuid().ToString("N");
+        long counted = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == OAuthTelemetry.MeterName && instrument.Name == "oauth2.token.requests") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "oauth2.source" && (string?)tag.Value == name) Interlocked.Add(ref counted, value);
+        });
+        listener.Start();
+        var parameters = Parameters.Of(("scope", "api-" + Guid.NewGuid().ToString("N")));
+        var sources = fleet.Stores.Select(store => Right(FleetTokenSource.Create(store, client, parameters, new TokenSourceOptions { Name = name }))).ToArray();
+        foreach (var source in sources) Right(await source.GetTokenAsync().ToEither());
+
+        Assert.Equal(1, sent);
+        Assert.Equal(sent, Interlocked.Read(ref counted)); // today: 3 "token requests" for 1 request sent
+    }
+}
