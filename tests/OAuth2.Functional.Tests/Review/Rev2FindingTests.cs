@@ -139,6 +139,13 @@ public class Rev2FindingTests
             "a token_type=DPoP token was sent as: " + capture.Last?.Headers.Authorization?.Scheme);
     }
 
+    [Fact(Skip = Finding)]
+    public void F9_htu_never_carries_user_info()
+    {
+        // GetLeftPart(UriPartial.Path) keeps user info: a resource URL with credentials would put them into every proof.
+        Assert.Equal("https://api.example/r", DPoPProofClaims.Htu(new Uri("https://user:pa55@api.example/r?q#f")));
+    }
+
     // ---- Checked and found fine (these pass) ----
 
     [Theory]
