@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OAuth2.Functional.DevServer;
+using OAuth2.Functional.Hosting;
+using static OAuth2.Functional.Redis.Tests.Support;
+
+namespace OAuth2.Functional.Redis.Tests.Review;
+
+/// <summary>
+/// Outside review of issues 10 and 11. Each test asserts what the issues promise; each FAILS while the finding it names
+/// is present (they are proofs for the lead, not regressions to keep green as they are).
+/// </summary>
+public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFixture>
+{
+    public static TheoryData<string> Kinds => RedisServer.Kinds();
+
+    // ---- Finding: FleetKey drops the values of subject-bearing parameters, so different subjects share one token.
+
+    [Theory]
+    [InlineData("assertion")]     // RFC 7523 JWT bearer: the assertion names the user
+    [InlineData("subject_token")] // RFC 8693 token exchange: the subject token names the user
+    [InlineData("password")]      // password grant: same username, another password (e.g. after a password change)
+    public void Fleet_keys_of_different_subjects_differ(string parameter)
+    {
+        var url = new Uri("https://as.example/token");
+        var alice = Right(FleetKey.Of(url, "svc", Parameters.Of((parameter, "credential-of-alice"), ("scope", "api"))));
+        var bob = Right(FleetKey.Of(url, "svc", Parameters.Of((parameter, "credential-of-bob"), ("scope", "api"))));
+        Assert.NotEqual(alice.Hash, bob.Hash);
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task A_jwt_bearer_fleet_source_never_hands_alices_token_to_bob(string kind)
+    {
+        await using var redis = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(redis, 1);
+        OAuthTransport transport = (request, _) =>
+        {
+            // The AS issues a token naming the subject of the assertion it got.
+            var body = request.Body.Render();
+            var subject = Regex.Match(body, "assertion=([a-z\\-]+)").Groups[1].Value;
+            return RightAsync<OAuthError, HttpResponseSpec>(HttpResponseSpec.Of(200, "application/json",
+                $"{{\"access_token\":\"token-for-{subject}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}"));
+        };
+        var client = Right(JwtBearer.Create(new OAuthConfig(new ClientSettings("svc", "s"), new AuthSettings("https://as.example")), transport: transport));
+        var alice = Right(FleetTokenSource.Create(fleet.Stores[0], client, Parameters.Of(("assertion", "jwt-of-alice"), ("scope", "api"))));
+        var bob = Right(FleetTokenSource.Create(fleet.Stores[0], client, Parameters.Of(("assertion", "jwt-of-bob"), ("scope", "api"))));
+
+        Assert.Equal("token-for-jwt-of-alice", Right(await alice.GetTokenAsync().ToEither()).Value.Reveal());
+        Assert.Equal("token-for-jwt-of-bob", Right(await bob.GetTokenAsync().ToEither()).Value.Reveal());
+    }
+
+    // ---- Finding: a DPoP client under UseRedis: the fleet source forgets the DPoP key (and each instance has its own).
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task A_dpop_client_with_UseRedis_is_refused_or_its_tokens_work_on_every_instance(string kind)
+    {
+        await using var redis = await RedisServer.StartAsync(kind);
+        await using var fleet = new HostedFleet(dev.Server, redis, 2, client: o => o.DPoP = true,
+            services: s => s.AddHttpClient("dpop", c => c.BaseAddress = dev.Server.BaseUri).AddOAuth2Token(HostedFleet.Client));
+        var made = fleet.Providers.Select(p => p.GetRequiredService<OAuth2Clients>().TokenSource(HostedFleet.Client)).ToArray();
+        if (made.All(m => m.IsLeft)) return; // refused: acceptable
+        await fleet.StartAsync();
+        var answers = new List<string>();
+        foreach (var provider in fleet.Providers)
+        {
+            using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("dpop").GetAsync(dev.Server.DPoPResourceUri);
+            answers.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} {string.Join(",", response.Headers.WwwAuthenticate)}");
+        }
+        Assert.All(answers, a => Assert.StartsWith("200 ok dpop", a));
+    }
+
+    // ---- Finding: Retry-After (and any failure) is not shared: every instance of a cold fleet asks the server in turn.
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task A_429_with_Retry_After_is_one_request_for_the_whole_cold_fleet(string kind)
+    {
+        await using var redis = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(redis, 4);
+        var key = AKey();
+        var calls = 0;
+        Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch = async _ =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Delay(200);
+            return Left<OAuthError, AccessToken>(new OAuthError.ProtocolError("temporarily_unavailable", None, None, 429)
+                { RetryAfter = Some<RetryAfter>(new RetryAfter.Delay(TimeSpan.FromMinutes(10))) });
+        };
+        var results = await Task.WhenAll(fleet.Stores.Select(s => s.GetOrFetchAsync(key, fetch)));
+        Assert.All(results, r => Assert.True(r.IsLeft));
+        Assert.Equal(1, calls); // the server said "not for 10 minutes"; the fleet asked it `calls` times
+    }
+
+    // ---- Finding: one refresh token is redeemed twice across the fleet (the lock expires under a slow holder; LockTime
+    // default 10 s is shorter than the hosting token-request timeout default 30 s, and there is no lock extension).
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task A_refresh_token_shared_in_redis_is_never_redeemed_twice(string kind)
+    {
+        await using var redis = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(redis, 2, o => o with { LockTime = TimeSpan.FromSeconds(1), WaitBound = TimeSpan.FromSeconds(8) });
+        var redeemed = new ConcurrentQueue<string>();
+        var n = 0;
+        OAuthTransport transport = (request, _) =>
+        {
+            var body = request.Body.Render();
+            var rt = Regex.Match(body, "refresh_token=([A-Za-z0-9\\-]+)").Groups[1].Value;
+            if (rt.Length > 0) redeemed.Enqueue(rt);
+            return Slow(Interlocked.Increment(ref n)).ToAsync();
+
+            static async Task<Either<OAuthError, HttpResponseSpec>> Slow(int i)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3)); // a slow authorization server (well inside a 30 s timeout)
+                return HttpResponseSpec.Of(200, "application/json",
+                    $"{{\"access_token\":\"at-{i}\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt-{i + 1}\"}}");
+            }
+        };
+        var client = Right(ClientCredentials.Create(new OAuthConfig(new ClientSettings("svc", "s"), new AuthSettings("https://as.example")), transport: transport));
+        var seed = Right(AccessToken.FromJson("{\"access_token\":\"at-0\",\"token_type\":\"Bearer\",\"expires_in\":1,\"refresh_token\":\"rt-1\"}",
+            DateTimeOffset.UtcNow.AddHours(-1)));
+        var parameters = Parameters.Of(("scope", "api-" + Guid.NewGuid().ToString("N")));
+        var sources = fleet.Stores.Select(store => Right(FleetTokenSource.Create(store, client, parameters, new TokenSourceOptions { Seed = Some(seed) }))).ToArray();
+
+        var first = sources[0].GetTokenAsync().ToEither();
+        await Task.Delay(300); // instance 0 holds the lock and is refreshing
+        var second = sources[1].GetTokenAsync().ToEither();
+        await Task.WhenAll(first, second);
+
+        Assert.Equal(1, redeemed.Count(r => r == "rt-1")); // RFC 9700 §4.14.2: a reused rotated refresh token revokes the grant
+    }
+}
+
+/// <summary>Outside review: <c>OAuth2Clients.TokenSource</c> is a public method returning <c>Either</c>; a UseRedis set-up
+/// problem must come back as a <c>Left</c>, not as an exception (and not one cached forever by the Lazy).</summary>
+public class FleetTotalityReviewTests
+{
+    [Fact]
+    public void UseRedis_without_a_registered_multiplexer_is_a_Left_not_an_exception()
+    {
+        var s = new ServiceCollection();
+        s.AddOAuth2Client("api", o =>
+        {
+            o.ClientId = "svc";
+            o.ClientSecret = "s";
+            o.TokenHost = "https://as.example";
+        }).UseRedis(new FleetStoreOptions { Protection = FleetProtection.With(Ring()) });
+        using var provider = s.BuildServiceProvider();
+        var clients = provider.GetRequiredService<OAuth2Clients>();
+        var made = Record.Exception(() => clients.TokenSource("api"));
+        Assert.Null(made); // today: InvalidOperationException (no IConnectionMultiplexer) escapes the Either-returning method
+    }
+
+    [Fact]
+    public void UseRedis_with_an_unparsable_connection_string_is_a_Left_not_an_exception()
+    {
+        var s = new ServiceCollection();
+        s.AddOAuth2Client("api", o =>
+        {
+            o.ClientId = "svc";
+            o.ClientSecret = "s";
+            o.TokenHost = "https://as.example";
+        }).UseRedis("127.0.0.1:1,password=hunter2,nonsense=", new FleetStoreOptions { Protection = FleetProtection.With(Ring()) });
+        using var provider = s.BuildServiceProvider();
+        var clients = provider.GetRequiredService<OAuth2Clients>();
+        var made = Record.Exception(() => clients.TokenSource("api"));
+        Assert.Null(made);
+    }
+}
+
+/// <summary>Outside review (issue 10 metrics under issue 11): <c>oauth2.token.requests</c> counts "token requests sent by
+/// token sources"; under fleet sharing it counts every instance's store call, also those answered from Redis.</summary>
+public class FleetMetricsReviewTests
+{
+    public static TheoryData<string> Kinds => RedisServer.Kinds();
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task Token_request_metrics_count_requests_sent_not_tokens_read_from_the_fleet(string kind)
+    {
+        await using var redis = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(redis, 3);
+        var sent = 0;
+        OAuthTransport transport = (_, _) =>
+        {
+            Interlocked.Increment(ref sent);
+            return RightAsync<OAuthError, HttpResponseSpec>(HttpResponseSpec.Of(200, "application/json",
+                $"{{\"access_token\":\"at-{Guid.NewGuid():N}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}"));
+        };
+        var client = Right(ClientCredentials.Create(new OAuthConfig(new ClientSettings("svc", "s"), new AuthSettings("https://as.example")), transport: transport));
+        var name = "review-" + Guid.NewGuid().ToString("N");
+        long counted = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == OAuthTelemetry.MeterName && instrument.Name == "oauth2.token.requests") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "oauth2.source" && (string?)tag.Value == name) Interlocked.Add(ref counted, value);
+        });
+        listener.Start();
+        var parameters = Parameters.Of(("scope", "api-" + Guid.NewGuid().ToString("N")));
+        var sources = fleet.Stores.Select(store => Right(FleetTokenSource.Create(store, client, parameters, new TokenSourceOptions { Name = name }))).ToArray();
+        foreach (var source in sources) Right(await source.GetTokenAsync().ToEither());
+
+        Assert.Equal(1, sent);
+        Assert.Equal(sent, Interlocked.Read(ref counted)); // today: 3 "token requests" for 1 request sent
+    }
+}
