@@ -29,7 +29,7 @@ public static class FleetTokenSource
                     held => store.RenewAsync(key, held, Renewal(client, grant, held), ct),
                     () => store.GetOrFetchAsync(key, grant, ct)).ToAsync(),
                 refresh: null,
-                options with { OnInvalidated = token => store.InvalidateAsync(key, token) })
+                options with { OnInvalidated = token => store.InvalidateAsync(key, token), DPoP = client.Config.Config.DPoP })
             .Map(made => source = made);
     }
 

@@ -12,7 +12,6 @@ namespace OAuth2.Functional.Tests.Review;
 /// </summary>
 public class Rev2FindingTests
 {
-    private const string Finding = "rev2 review finding: fails on 3ab4b79; unskip with the fix";
     private static readonly DPoPKey Key = Right(DPoPKey.Generate());
     private static readonly SigningKey ClientKey = Right(SigningKey.Generate());
 
@@ -20,14 +19,14 @@ public class Rev2FindingTests
 
     // ---- Issue 13.2: "Token, refresh and PAR requests carry a proof" (RFC 9449 §10.1) ----
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F1_a_pushed_authorization_request_with_a_dpop_key_carries_a_proof()
     {
         var push = Right(PushedAuthorizationRequests.Push(Valid(WithPar(DefaultConfig() with { DPoP = Key })), Parameters.Of(("state", "s"))));
         Assert.True(push.PendingDPoPProof.IsSome, "PAR request has no DPoP proof");
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F1b_a_pushed_authorization_request_with_a_dpop_key_binds_the_code_one_way_or_the_other()
     {
         // AuthorizeUrls.Build adds dpop_jkt, Push adds neither dpop_jkt nor a proof: the pushed flow loses the code binding.
@@ -44,7 +43,7 @@ public class Rev2FindingTests
             TokenEndpointAuthMethodsSupported = toSeq(methods.Select(n => new TokenEndpointAuthMethod(n)).ToArray()),
         };
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F2_an_explicit_method_the_server_does_not_support_is_refused()
     {
         var client = new ClientSettings("svc") { Authentication = new ClientAuthMethod.PrivateKeyJwt(ClientKey) };
@@ -52,7 +51,7 @@ public class Rev2FindingTests
             "private_key_jwt accepted for a server that supports only client_secret_basic");
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F3_a_secret_client_gets_client_secret_jwt_when_that_is_what_the_server_offers()
     {
         var secret = new string('k', 40);
@@ -61,7 +60,7 @@ public class Rev2FindingTests
         Assert.IsType<ClientAuthMethod.ClientSecretJwt>(Valid(Right(config), GrantKind.ClientCredentials).Authentication);
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F4_from_discovery_a_jwt_assertion_addresses_the_issuer()
     {
         // The issuer is known here; without it the classic assertion (aud = token URL, typ JWT) is sent, which OpenIddict 7
@@ -72,7 +71,7 @@ public class Rev2FindingTests
         Assert.Equal("https://as.example", pending.Audience);
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F5_a_client_without_credentials_is_refused_by_a_server_that_does_not_offer_none()
     {
         // Hardening of DiscoveryTests.The_client_authentication_method_follows_the_servers_list, which asserts the opposite.
@@ -84,7 +83,7 @@ public class Rev2FindingTests
     private static DeviceAuthorization Device(TimeSpan interval, DateTimeOffset expiresAt) =>
         new(Secret.Of("dc"), "UC", "https://as.example/device", None, expiresAt, interval);
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F6_device_polling_rules_are_total_for_hand_made_intervals()
     {
         var start = Record.Exception(() => DevicePolling.Start(Device(TimeSpan.MaxValue, DateTimeOffset.MaxValue), Jan1));
@@ -99,7 +98,7 @@ public class Rev2FindingTests
         public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("clock");
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public async Task F7_device_polling_with_a_throwing_clock_is_a_left_not_an_exception()
     {
         var client = Right(DeviceCode.Create(DefaultConfig(), timeProvider: new ThrowingClock(), transport: new FakeTransportShim().Transport));
@@ -125,7 +124,7 @@ public class Rev2FindingTests
         }
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public async Task F8_a_dpop_token_from_a_source_without_the_key_is_not_sent_as_a_bearer_token()
     {
         // TokenSource.FromFunctions is what FleetTokenSource (UseRedis) builds on: its DPoP key is None, so a DPoP-bound token
@@ -139,7 +138,7 @@ public class Rev2FindingTests
             "a token_type=DPoP token was sent as: " + capture.Last?.Headers.Authorization?.Scheme);
     }
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public void F9_htu_never_carries_user_info()
     {
         // GetLeftPart(UriPartial.Path) keeps user info: a resource URL with credentials would put them into every proof.

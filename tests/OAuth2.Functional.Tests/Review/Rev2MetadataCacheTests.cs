@@ -6,10 +6,9 @@ namespace OAuth2.Functional.Tests.Review;
 /// <summary>Outside review (rev2) of the metadata cache's serve-stale bound. Skipped tests FAIL on 3ab4b79; unskip with the fix.</summary>
 public class Rev2MetadataCacheTests
 {
-    private const string Finding = "rev2 review finding: fails on 3ab4b79; unskip with the fix";
     private const string Doc = """{"issuer":"https://as.example","token_endpoint":"https://as.example/token"}""";
 
-    [Fact(Skip = Finding)]
+    [Fact]
     public async Task M1_a_reload_that_hangs_does_not_wedge_the_cache_while_a_stale_copy_may_be_served()
     {
         var clock = new FakeTimeProvider(Jan1);

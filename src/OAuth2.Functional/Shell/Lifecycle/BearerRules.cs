@@ -24,6 +24,9 @@ internal static class BearerRules
     /// fresh proof bound to this request and token (RFC 9449 §7); any other token as a bearer token.</summary>
     public static Option<OAuthError> Attach(HttpRequestMessage request, AccessToken token, TokenSource source)
     {
+        if (IsDPoP(token) && source.DPoP.IsNone)
+            // A DPoP-bound token is useless without a proof, and sent as a bearer token it would be a downgrade.
+            return OAuthError.Argument("token", "is DPoP-bound (token_type DPoP), but the token source has no DPoP key to prove possession (TokenSourceOptions.DPoP)");
         if (source.DPoP.Case is not DPoPKey key || !IsDPoP(token) || request.RequestUri is not { IsAbsoluteUri: true } url)
         {
             Attach(request, token);

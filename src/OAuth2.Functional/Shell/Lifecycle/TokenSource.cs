@@ -53,6 +53,7 @@ public sealed class TokenSource
     public static Either<OAuthError, TokenSource> Create(GrantClient client, Parameters? parameters = null, TokenSourceOptions? options = null) =>
         from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
         from o in Validated(options)
+        from _ in SameKey(c, o)
         select OverClient(c, parameters ?? Parameters.Empty, o);
 
     /// <summary>The DPoP key of the client this source gets tokens from (the handler proves possession with it), and its clock.</summary>
@@ -64,6 +65,7 @@ public sealed class TokenSource
     public static Either<OAuthError, TokenSource> FromToken(GrantClient client, AccessToken token, TokenSourceOptions? options = null) =>
         from c in Optional(client).ToEither(OAuthError.Argument("client", "is required"))
         from o in Validated(options)
+        from _ in SameKey(c, o)
         from t in Optional(token).ToEither(OAuthError.Argument("token", "is required"))
         select new TokenSource(null, (old, ct) => c.RefreshAsync(old, cancellationToken: ct).ToEither(), o with { Seed = Some(t) },
             o.TimeProvider ?? c.Time, o.Logger ?? c.Logger) { DPoP = Optional(c.Config.Config.DPoP) };
@@ -81,7 +83,12 @@ public sealed class TokenSource
         select new TokenSource(
             grant is null ? null : ct => grant(ct).ToEither(),
             refresh is null ? null : (t, ct) => refresh(t, ct).ToEither(),
-            o, o.TimeProvider ?? TimeProvider.System, o.Logger ?? NullLogger.Instance);
+            o, o.TimeProvider ?? TimeProvider.System, o.Logger ?? NullLogger.Instance) { DPoP = Optional(o.DPoP) };
+
+    private static Either<OAuthError, Unit> SameKey(GrantClient client, TokenSourceOptions options) =>
+        options.DPoP is null || ReferenceEquals(options.DPoP, client.Config.Config.DPoP)
+            ? Right<OAuthError, Unit>(unit)
+            : Left<OAuthError, Unit>(OAuthError.Argument("options.DPoP", "differs from the client's DPoP key (the client's tokens are bound to its own)"));
 
     internal static TokenSource OverClient(GrantClient client, Parameters parameters, TokenSourceOptions options) =>
         new(ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither(),

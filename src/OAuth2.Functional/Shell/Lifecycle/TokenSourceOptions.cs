@@ -33,7 +33,12 @@ public sealed record TokenSourceOptions
     /// <summary>The logger; by default the grant client's (or none).</summary>
     public ILogger? Logger { get; init; }
 
-    /// <summary>Names and settings only: the seed prints as present or not, the hook as set or not.</summary>
+    /// <summary>The DPoP key the source's tokens are bound to, for a source over functions (the handler proves possession with
+    /// it; without it a <c>token_type: DPoP</c> token is refused, never sent as a bearer token). A source over a grant client
+    /// uses the client's <see cref="OAuthConfig.DPoP"/>; a different key here is an <see cref="OAuthError.InvalidArgument"/>.</summary>
+    public DPoPKey? DPoP { get; init; }
+
+    /// <summary>Names and settings only: the seed prints as present or not, the hook as set or not, the DPoP key by its thumbprint.</summary>
     public override string ToString() =>
-        $"TokenSourceOptions(Name = {Name}, Renewal = {Renewal}, Seed = {(Seed.IsSome ? "[redacted]" : "none")}, OnNewToken = {(OnNewToken is null ? "none" : "set")}, OnInvalidated = {(OnInvalidated is null ? "none" : "set")})";
+        $"TokenSourceOptions(Name = {Name}, Renewal = {Renewal}, Seed = {(Seed.IsSome ? "[redacted]" : "none")}, OnNewToken = {(OnNewToken is null ? "none" : "set")}, OnInvalidated = {(OnInvalidated is null ? "none" : "set")}, DPoP = {DPoP?.ToString() ?? "none"})";
 }
