@@ -35,6 +35,19 @@ public sealed class DeviceCode : GrantClient
 
     private async Task<Either<OAuthError, AccessToken>> PollCoreAsync(DeviceAuthorization? authorization, RequestOptions? options, CancellationToken ct)
     {
+        try
+        {
+            return await PollLoopAsync(authorization, options, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The sends are guarded already; what is left is the caller's TimeProvider (its clock or its timers).
+            return OAuthError.Argument("timeProvider", $"threw {e.GetType().Name} while the device code was polled");
+        }
+    }
+
+    private async Task<Either<OAuthError, AccessToken>> PollLoopAsync(DeviceAuthorization? authorization, RequestOptions? options, CancellationToken ct)
+    {
         var step = DevicePolling.Start(authorization, Clock.GetUtcNow());
         while (step is DevicePollStep.Wait wait)
         {

@@ -9,7 +9,9 @@ namespace OAuth2.Functional;
 /// <item>single-flight reload: however many callers find it expired (or missing) at once, one request is sent and all of them
 /// get its outcome (each caller's cancellation ends only its own wait; the request itself is bounded by the HTTP timeout);</item>
 /// <item>bounded serve-stale: when a reload fails, the expired metadata is served for at most
-/// <see cref="MetadataCacheOptions.MaxStale"/> past its expiry, with a warning logged; after that, the reload's error.</item>
+/// <see cref="MetadataCacheOptions.MaxStale"/> past its expiry, with a warning logged; after that, the reload's error. While
+/// a reload is under way, callers other than the one who started it get that expired copy at once (inside the same bound), so
+/// an outage costs one caller the request's timeout, not every caller.</item>
 /// </list>
 /// Failures are not cached: the next call after a failed reload tries again. Nothing here throws.
 /// </summary>
@@ -65,6 +67,9 @@ public sealed class MetadataCache
             lock (gate)
             {
                 if (entry is { } fresh && now < fresh.FetchedAt + options.TimeToLive) return fresh.Metadata;
+                // A reload is already under way (perhaps against a server that is down and slow to say so): the expired copy,
+                // while inside the stale bound, stands in at once instead of every caller waiting out the same timeout.
+                if (reload is not null && entry is { } old && now <= old.FetchedAt + options.TimeToLive + options.MaxStale) return old.Metadata;
                 pending = reload ??= ReloadAsync();
             }
         }

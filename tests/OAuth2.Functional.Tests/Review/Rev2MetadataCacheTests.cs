@@ -21,8 +21,15 @@ public class Rev2MetadataCacheTests
             timeProvider: clock, transport: transport)), new MetadataCacheOptions { TimeToLive = TimeSpan.FromMinutes(10), MaxStale = TimeSpan.FromHours(1) }));
         Right(await cache.GetAsync().ToEither());
         clock.Advance(TimeSpan.FromMinutes(11)); // expired, well inside MaxStale
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var second = await cache.GetAsync(patience.Token).ToEither();
-        Assert.True(second.IsRight, "inside the stale bound, a hanging reload gave " + second);
+        // The caller who starts the reload waits for it (bounded by the HTTP timeout, or here by its own patience) ...
+        using var patience = new CancellationTokenSource();
+        var starter = cache.GetAsync(patience.Token).ToEither();
+        while (Volatile.Read(ref calls) < 2) await Task.Delay(1);
+        // ... every other caller gets the stale copy at once while the reload hangs.
+        var others = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => cache.GetAsync().ToEither())).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.All(others, r => Assert.True(r.IsRight, "inside the stale bound, a hanging reload gave " + r));
+        Assert.Equal(2, Volatile.Read(ref calls));
+        patience.Cancel();
+        Assert.IsType<OAuthError.Cancelled>(Left(await starter));
     }
 }

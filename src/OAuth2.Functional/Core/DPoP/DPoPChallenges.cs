@@ -15,12 +15,13 @@ public static class DPoPChallenges
     /// <c>error</c> or whose <c>WWW-Authenticate</c> challenge says <c>use_dpop_nonce</c>, and a <c>DPoP-Nonce</c> header.</summary>
     public static bool AsksForNonce(HttpResponseSpec? response) =>
         response is { Status: 400 or 401 } r && Nonce(r).IsSome &&
-        (ChallengeAsks(r.Headers.Filter(h => h.Name.Equals("WWW-Authenticate", StringComparison.OrdinalIgnoreCase)).Map(h => h.Value)) || BodyAsks(r));
+        (ChallengeAsks(r.Headers.Filter(h => string.Equals(h.Name, "WWW-Authenticate", StringComparison.OrdinalIgnoreCase)).Map(h => h.Value)) || BodyAsks(r));
 
-    /// <summary>True when a <c>WWW-Authenticate</c> value is a DPoP challenge with <c>error="use_dpop_nonce"</c>.</summary>
+    /// <summary>True when a <c>WWW-Authenticate</c> value is a DPoP challenge whose <c>error</c> is <c>use_dpop_nonce</c>
+    /// (quoted or a bare token, RFC 9110 §11.2).</summary>
     public static bool ChallengeAsks(IEnumerable<string>? challenges) =>
         challenges is not null && challenges.Any(c => c is not null && c.TrimStart().StartsWith("DPoP", StringComparison.OrdinalIgnoreCase) &&
-                            c.Contains("error=\"use_dpop_nonce\"", StringComparison.Ordinal));
+                            BearerChallenge.Error(c).Exists(e => e == "use_dpop_nonce"));
 
     private static bool BodyAsks(HttpResponseSpec response)
     {
@@ -28,9 +29,11 @@ public static class DPoPChallenges
         try
         {
             using var doc = JsonDocument.Parse(response.Body);
-            return doc.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String && e.GetString() == "use_dpop_nonce";
+            // ValueEquals compares the raw UTF-8: an error member that is not valid UTF-8 is simply not this one.
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var e) &&
+                   e.ValueKind == JsonValueKind.String && e.ValueEquals("use_dpop_nonce"u8);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

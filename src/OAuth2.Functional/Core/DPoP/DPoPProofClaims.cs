@@ -25,8 +25,9 @@ public sealed record DPoPProofClaims(string JwtId, string Method, string Url, lo
     internal static DPoPProofClaims For(string method, Uri url, string jwtId, DateTimeOffset now, Option<string> nonce, Option<string> accessToken) =>
         new(jwtId, method, Htu(url), now.ToUnixTimeSeconds(), nonce, accessToken.Map(AccessTokenHashOf));
 
-    /// <summary><c>htu</c>: scheme, authority and path; the query and the fragment are left out (§4.2).</summary>
-    internal static string Htu(Uri url) => url.GetLeftPart(UriPartial.Path);
+    /// <summary><c>htu</c>: scheme, host, port and path; the query, the fragment and any user info are left out (§4.2), so a
+    /// URL that carries credentials never puts them into a proof.</summary>
+    internal static string Htu(Uri url) => url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
     /// <summary><c>ath</c>: base64url of the SHA-256 of the ASCII access token (§4.2).</summary>
     public static string AccessTokenHashOf(string? accessToken) =>

@@ -25,15 +25,21 @@ public static class DevicePolling
                 error => error switch
                 {
                     OAuthError.ProtocolError { Error: "authorization_pending" } => WaitOrExpire(Positive(interval), expiresAt, now),
-                    OAuthError.ProtocolError { Error: "slow_down" } => WaitOrExpire(Positive(interval) + DeviceAuthorization.SlowDownStep, expiresAt, now),
+                    OAuthError.ProtocolError { Error: "slow_down" } => WaitOrExpire(Positive(Positive(interval) + DeviceAuthorization.SlowDownStep), expiresAt, now),
                     _ => new DevicePollStep.Failed(error),
                 });
 
+    // Compared as "interval >= time left" in 128-bit ticks, so no hand-made interval or deadline overflows the arithmetic.
     private static DevicePollStep WaitOrExpire(TimeSpan interval, DateTimeOffset expiresAt, DateTimeOffset now) =>
-        now + interval >= expiresAt
+        (Int128)interval.Ticks >= (Int128)expiresAt.UtcTicks - now.UtcTicks
             ? new DevicePollStep.Failed(new OAuthError.DeviceCodeExpired(expiresAt))
             : new DevicePollStep.Wait(interval, interval);
 
-    /// <summary>A zero or negative interval (a hand-made authorization) is taken as the default: never a busy loop.</summary>
-    private static TimeSpan Positive(TimeSpan interval) => interval > TimeSpan.Zero ? interval : DeviceAuthorization.DefaultInterval;
+    /// <summary>A zero or negative interval (a hand-made authorization) is taken as the default: never a busy loop; one
+    /// longer than <see cref="DeviceResponses.MaxLifetime"/> (a day) is read as that, so adding the slow-down step cannot
+    /// overflow.</summary>
+    private static TimeSpan Positive(TimeSpan interval) =>
+        interval <= TimeSpan.Zero ? DeviceAuthorization.DefaultInterval
+        : interval > DeviceResponses.MaxLifetime ? DeviceResponses.MaxLifetime
+        : interval;
 }

@@ -18,11 +18,13 @@ public abstract record RetryAfter
     public sealed record Date(DateTimeOffset Value) : RetryAfter;
 
     /// <summary>The instant (UTC) before which the server asked not to retry, for a response received at
-    /// <paramref name="receivedAt"/>. A negative delay counts as none; the result is clamped to the representable range.</summary>
+    /// <paramref name="receivedAt"/>. A negative delay counts as none; a delay or a date further out than
+    /// <see cref="MaxDelay"/> is read as <see cref="MaxDelay"/> (a server cannot park a client for years); the result is
+    /// clamped to the representable range.</summary>
     public DateTimeOffset From(DateTimeOffset receivedAt) => this switch
     {
-        Delay d => ClampedUtc((Int128)receivedAt.UtcTicks + Math.Max(0, d.Value.Ticks)),
-        Date d => d.Value.ToUniversalTime(),
+        Delay d => ClampedUtc((Int128)receivedAt.UtcTicks + Math.Clamp(d.Value.Ticks, 0, MaxDelay.Ticks)),
+        Date d => ClampedUtc(Int128.Min(d.Value.UtcTicks, (Int128)receivedAt.UtcTicks + MaxDelay.Ticks)),
         _ => receivedAt.ToUniversalTime(),
     };
 

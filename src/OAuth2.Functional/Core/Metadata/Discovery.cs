@@ -131,8 +131,9 @@ public static class Discovery
     /// The client with the method it will authenticate with. An explicit <see cref="ClientSettings.Authentication"/> is kept,
     /// but must be one the server lists (when it lists any), and a JWT method without an issuer gets the metadata's
     /// <c>issuer</c> as its audience (draft-ietf-oauth-rfc7523bis). Without one, a secret chooses <c>client_secret_basic</c>
-    /// when the server supports it, else <c>client_secret_post</c>: a secret alone never upgrades to <c>client_secret_jwt</c>,
-    /// because servers register each client for one method. A client with neither secret nor method is public (<c>none</c>).
+    /// when the server supports it, else <c>client_secret_post</c>, else (a secret of at least 32 bytes) <c>client_secret_jwt</c>:
+    /// a secret never upgrades to <c>client_secret_jwt</c> while Basic or post is offered, because servers register each client
+    /// for one method. A client with neither secret nor method is public (<c>none</c>), listed or not.
     /// </summary>
     private static Either<OAuthError, (ClientSettings Client, OAuthOptions Options)> AuthenticationOf(AuthorizationServerMetadata m, ClientSettings client, OAuthOptions options)
     {
@@ -151,10 +152,15 @@ public static class Discovery
             };
             return (client with { Authentication = chosen }, options);
         }
-        if (client.Secret is null) return (client, options);
-        return Supports("client_secret_basic") ? (client, options with { AuthorizationMethod = AuthorizationMethod.Header })
-            : Supports("client_secret_post") ? (client, options with { AuthorizationMethod = AuthorizationMethod.Body })
-            : OAuthError.Argument("client", "has a secret, but the server supports neither client_secret_basic nor client_secret_post");
+        // A client without credentials is public. Not refused when the server does not list "none": OpenIddict and others
+        // serve public (PKCE) clients without listing it, and the server's own answer is the authority there.
+        if (client.Secret is not { } secret) return (client, options);
+        if (Supports("client_secret_basic")) return (client, options with { AuthorizationMethod = AuthorizationMethod.Header });
+        if (Supports("client_secret_post")) return (client, options with { AuthorizationMethod = AuthorizationMethod.Body });
+        // Only when the server offers no way to send the secret itself: sign with it (needs 32 bytes for HS256).
+        if (Supports("client_secret_jwt") && System.Text.Encoding.UTF8.GetByteCount(secret.Reveal()) >= ClientAuthMethods.MinHmacSecretBytes)
+            return (client with { Secret = null, Authentication = new ClientAuthMethod.ClientSecretJwt(secret) { Issuer = m.Issuer } }, options);
+        return OAuthError.Argument("client", "has a secret, but the server supports none of client_secret_basic, client_secret_post and client_secret_jwt (with a secret of at least 32 bytes)");
     }
 
     /// <summary>The issuer as a URL, or why it cannot be one (RFC 8414 §2).</summary>
