@@ -113,7 +113,11 @@ public class ExpiryProperties
                     if (f0 == Min) // the zero-window flip point is at or before the first instant: only a bound is known
                         return window >= TimeSpan.Zero
                             ? (flipW == Some(Min)).Label("expired from the first instant")
-                            : NoLater(flipW, Some((long)Int128.Min(shifted, Max))).Label("no later than the shifted bound").Classify(true, "clamped");
+                            : shifted > Max
+                                // The true flip point is unknown (at or before the first instant); shifted past the last
+                                // instant, its bound says nothing: "never expired" and any flip point are both consistent.
+                                ? true.Label("bound past the last instant").Classify(true, "unbounded")
+                                : NoLater(flipW, Some((long)shifted)).Label("no later than the shifted bound").Classify(true, "clamped");
                     if (shifted <= Min) return (flipW == Some(Min)).Label("shifted before the first instant: always expired");
                     if (shifted > Max) return flipW.IsNone.Label("shifted past the last instant: never expired");
                     return (flipW == Some((long)shifted)).Label($"flip {flipW} == {f0} - {window.Ticks}").Classify(true, "exact");

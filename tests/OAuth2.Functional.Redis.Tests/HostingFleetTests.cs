@@ -128,6 +128,8 @@ public class HostingFleetTests(DevServerFixture dev) : IClassFixture<DevServerFi
         var requests = server.TokenEndpoint.Total - before;
         // About 18 / 5 ≈ 4 (the cold start included); generous for a stalled machine, far below four sources × 4.
         Assert.InRange(requests, 3, 7);
-        Assert.Equal(requests, seen.Count);
+        // Every caller got a token the server issued; on a stalled machine an instance may fetch once more than needed (its
+        // wait for the lock holder ran out) and that token may reach no caller before the next one replaces it.
+        Assert.InRange(seen.Count, 3, requests);
     }
 }
