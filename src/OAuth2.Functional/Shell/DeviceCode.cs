@@ -28,7 +28,8 @@ public sealed class DeviceCode : GrantClient
     /// <see cref="DevicePolling"/>'s): first after one interval, then every interval, 5 s longer after each <c>slow_down</c>.
     /// <c>Left</c>: the server's <c>access_denied</c>/<c>expired_token</c> (<see cref="OAuthError.ProtocolError"/>),
     /// <see cref="OAuthError.DeviceCodeExpired"/> when the next wait would pass the expiry, <see cref="OAuthError.Cancelled"/>, or
-    /// the failure of a request (polling may then be resumed with the same <paramref name="authorization"/>).</summary>
+    /// the failure of a request other than a timeout (a timed-out poll doubles the interval and polls again; after another
+    /// failure polling may be resumed with the same <paramref name="authorization"/>).</summary>
     public EitherAsync<OAuthError, AccessToken> PollTokenAsync(DeviceAuthorization? authorization, RequestOptions? requestOptions = null,
         CancellationToken cancellationToken = default) =>
         PollCoreAsync(authorization, requestOptions, cancellationToken).ToAsync();

@@ -3,7 +3,8 @@ namespace OAuth2.Functional;
 /// <summary>
 /// The device-polling rules of RFC 8628 §3.5 as a pure function of the last outcome, the current interval, the deadline and
 /// the clock reading: <c>authorization_pending</c> waits the interval; <c>slow_down</c> adds 5 s to the interval for the rest of
-/// the poll and waits that; a token ends the poll; any other outcome ends it with that error (<c>access_denied</c>,
+/// the poll and waits that; a request that timed out doubles the interval for the rest of the poll (the exponential back-off
+/// §3.5 asks for) and waits that; a token ends the poll; any other outcome ends it with that error (<c>access_denied</c>,
 /// <c>expired_token</c>, a transport failure: the caller may poll again with the same <see cref="DeviceAuthorization"/>). A wait
 /// that would reach the codes' expiry ends the poll with <see cref="OAuthError.DeviceCodeExpired"/> instead of a request
 /// that can only fail.
@@ -26,6 +27,8 @@ public static class DevicePolling
                 {
                     OAuthError.ProtocolError { Error: "authorization_pending" } => WaitOrExpire(Positive(interval), expiresAt, now),
                     OAuthError.ProtocolError { Error: "slow_down" } => WaitOrExpire(Positive(Positive(interval) + DeviceAuthorization.SlowDownStep), expiresAt, now),
+                    // RFC 8628 §3.5: after a timed-out request, back off exponentially (the doubled interval is kept).
+                    OAuthError.Timeout => WaitOrExpire(Positive(Positive(interval) * 2), expiresAt, now),
                     _ => new DevicePollStep.Failed(error),
                 });
 

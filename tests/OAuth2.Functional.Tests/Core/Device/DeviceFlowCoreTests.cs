@@ -104,8 +104,11 @@ public class DeviceFlowCoreTests
             Assert.Equal(error, ServerError(Assert.IsType<DevicePollStep.Failed>(DevicePolling.Next(Server(error), five, deadline, Jan1)).Error));
         var token = Token("""{"access_token":"a"}""");
         Assert.Equal(new DevicePollStep.Done(token), DevicePolling.Next(token, five, deadline, Jan1));
-        Assert.IsType<OAuthError.Timeout>(Assert.IsType<DevicePollStep.Failed>(
-            DevicePolling.Next(new OAuthError.Timeout(five), five, deadline, Jan1)).Error);
+        // RFC 8628 §3.5: a timed-out poll backs off exponentially; a refused connection ends the poll (resumable).
+        Assert.Equal(new DevicePollStep.Wait(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)), DevicePolling.Next(new OAuthError.Timeout(five), five, deadline, Jan1));
+        Assert.Equal(new DevicePollStep.Wait(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)), DevicePolling.Next(new OAuthError.Timeout(five), TimeSpan.FromSeconds(10), deadline, Jan1));
+        Assert.IsType<OAuthError.TransportFailure>(Assert.IsType<DevicePollStep.Failed>(
+            DevicePolling.Next(new OAuthError.TransportFailure("ConnectionError", "refused"), five, deadline, Jan1)).Error);
     }
 
     [Fact]
