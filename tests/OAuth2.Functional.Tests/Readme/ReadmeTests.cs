@@ -58,6 +58,7 @@ public class ReadmeTests(DevServerFixture fixture)
     {
         var server = fixture.Server;
         var output = new StringWriter();
+        await WholePrograms.ConsoleGate.WaitAsync();
         var original = Console.Out;
         Console.SetOut(output);
         try
@@ -72,6 +73,7 @@ public class ReadmeTests(DevServerFixture fixture)
         finally
         {
             Console.SetOut(original);
+            WholePrograms.ConsoleGate.Release();
         }
         var text = output.ToString();
         Assert.Contains("OAuth2.Functional client_credentials: failed with protocol_error (invalid_client), status 401", text);

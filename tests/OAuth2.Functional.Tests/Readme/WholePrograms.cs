@@ -20,6 +20,10 @@ internal static class WholePrograms
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
+    /// <summary>Held by every test that swaps <see cref="Console.Out"/> (process-wide): two of them at once would capture each
+    /// other's output.</summary>
+    public static SemaphoreSlim ConsoleGate { get; } = new(1, 1);
+
     public static async Task<string> RunAsync(string program)
     {
         var options = new CSharpParseOptions(LanguageVersion.Latest);
@@ -34,6 +38,7 @@ internal static class WholePrograms
         image.Position = 0;
         var context = new AssemblyLoadContext("program", isCollectible: true);
         var output = new StringWriter();
+        await ConsoleGate.WaitAsync();
         var original = Console.Out;
         Console.SetOut(output);
         try
@@ -45,6 +50,7 @@ internal static class WholePrograms
         finally
         {
             Console.SetOut(original);
+            ConsoleGate.Release();
             context.Unload();
         }
         return output.ToString();
