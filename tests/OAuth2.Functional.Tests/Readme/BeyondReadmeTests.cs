@@ -21,6 +21,20 @@ public class BeyondReadmeTests(DevServerFixture fixture)
     }
 
     [Fact]
+    public async Task The_pkce_sign_in_example_redeems_the_checked_callback_for_a_token()
+    {
+        var client = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Public)));
+        var pkce = PkceGenerator.New();
+        var state = PkceGenerator.NewState();
+        var url = Right(ReadmeExamples.SignInUrl(client, pkce, state, DevAuthorizationServer.CallbackUri));
+        Assert.Contains("code_challenge_method=S256", url);
+        var location = Right(await UserAgent.RedirectOfAsync(url));
+        var callback = Right(ReadmeExamples.CheckCallback(location, state, Server.Issuer));
+        var token = Right(await ReadmeExamples.Redeem(client, pkce, callback, DevAuthorizationServer.CallbackUri).ToEither());
+        Assert.True(token.RefreshToken.IsSome);
+    }
+
+    [Fact]
     public async Task The_device_example_gets_a_token_once_the_shown_code_is_approved()
     {
         Task<Either<string, Unit>>? approval = null;

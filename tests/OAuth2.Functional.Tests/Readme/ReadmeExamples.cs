@@ -105,6 +105,13 @@ public static class ReadmeExamples
     public static Either<OAuthError, AuthorizationCallback> CheckCallback(string redirectedTo, string sentState, string issuer) =>
         AuthorizationCallbacks.FromRedirectUri(redirectedTo, CallbackExpectation.ForState(sentState).WithIssuer(issuer, required: true));
 
+    // README: the whole sign-in with PKCE
+    public static Either<OAuthError, string> SignInUrl(AuthorizationCode client, Pkce pkce, string state, string redirectUri) =>
+        client.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", redirectUri), ("state", state)).WithScope("api offline_access")));
+
+    public static EitherAsync<OAuthError, AccessToken> Redeem(AuthorizationCode client, Pkce pkce, AuthorizationCallback callback, string redirectUri) =>
+        client.GetTokenAsync(pkce.AddVerifier(callback.ToParameters().Add("redirect_uri", redirectUri)));
+
     // README: the device authorization grant
     public static EitherAsync<OAuthError, AccessToken> SignInOnADevice(OAuthConfig config, Action<DeviceAuthorization> show) =>
         from client in DeviceCode.Create(config)
