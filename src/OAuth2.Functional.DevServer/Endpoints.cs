@@ -25,9 +25,12 @@ internal static class Endpoints
         var request = http.GetOpenIddictServerRequest();
         if (request is null) return Results.BadRequest();
         // login_hint=deny plays a user who presses "Deny": OpenIddict redirects back with error=access_denied.
-        return request.LoginHint == DenyingUser
-            ? Reject(Errors.AccessDenied, "The user denied the authorization request.")
-            : Results.SignIn(Principal(user.Username, request.GetScopes()), authenticationScheme: Scheme);
+        if (request.LoginHint == DenyingUser) return Reject(Errors.AccessDenied, "The user denied the authorization request.");
+        var principal = Principal(user.Username, request.GetScopes());
+        // RFC 9449 §10: dpop_jkt binds the code to a key. Kept in the code only (no destination): checked at redemption.
+        if ((string?)request[DPoPEndpoints.ThumbprintItem] is { Length: > 0 } jkt)
+            principal.SetClaim(DPoPEndpoints.ThumbprintItem, jkt);
+        return Results.SignIn(principal, authenticationScheme: Scheme);
     }
 
     public static async Task<IResult> Token(HttpContext http, DevUser user)
@@ -43,9 +46,12 @@ internal static class Endpoints
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType() || request.IsDeviceCodeGrantType())
         {
             var result = await http.AuthenticateAsync(Scheme);
-            return result.Principal is { } principal
-                ? Results.SignIn(Principal(principal.GetClaim(Claims.Subject) ?? user.Username, principal.GetScopes()), authenticationScheme: Scheme)
-                : Reject(Errors.InvalidGrant, "The token is no longer valid.");
+            if (result.Principal is not { } principal) return Reject(Errors.InvalidGrant, "The token is no longer valid.");
+            // RFC 9449 §10: a code bound with dpop_jkt is redeemed only with a proof from that key.
+            if (request.IsAuthorizationCodeGrantType() && principal.GetClaim(DPoPEndpoints.ThumbprintItem) is { } bound &&
+                http.Items[DPoPEndpoints.ThumbprintItem] as string != bound)
+                return Reject(Errors.InvalidGrant, "The authorization code is bound to another DPoP key (dpop_jkt).");
+            return Results.SignIn(Principal(principal.GetClaim(Claims.Subject) ?? user.Username, principal.GetScopes()), authenticationScheme: Scheme);
         }
         return await GrantEndpoints.TryHandle(http, request) ?? Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }

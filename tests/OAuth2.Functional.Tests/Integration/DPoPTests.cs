@@ -137,4 +137,18 @@ public class DPoPTests(DevServerFixture fixture)
         var token = Right(await client.GetTokenAsync(pkce.AddVerifier(callback.ToParameters().Add("redirect_uri", DevAuthorizationServer.CallbackUri))));
         Assert.Equal((Some("DPoP"), key.Thumbprint), (token.TokenType, Cnf(token)));
     }
+
+    [Fact]
+    public async Task A_code_bound_to_one_key_with_dpop_jkt_is_refused_when_redeemed_with_another_keys_proof()
+    {
+        var keyA = Right(DPoPKey.Generate());
+        var keyB = Right(DPoPKey.Generate());
+        var asker = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Public) with { DPoP = keyA }));
+        var redeemer = Right(AuthorizationCode.Create(Server.ConfigFor(Server.Public) with { DPoP = keyB }));
+        var pkce = PkceGenerator.New();
+        var url = Right(asker.AuthorizeUrl(pkce.AddChallenge(Parameters.Of(("redirect_uri", DevAuthorizationServer.CallbackUri), ("state", "jkt")).WithScope("api"))));
+        var callback = Right(await UserAgent.FollowAuthorizeAsync(url, CallbackExpectation.ForState("jkt")));
+        var refused = Left(await redeemer.GetTokenAsync(pkce.AddVerifier(callback.ToParameters().Add("redirect_uri", DevAuthorizationServer.CallbackUri))));
+        Assert.Equal("invalid_grant", Assert.IsType<OAuthError.ProtocolError>(refused).Error);
+    }
 }
