@@ -19,6 +19,17 @@ public sealed class AssertionTrust
     /// <summary>Credentials to sign an assertion with <see cref="SigningKey"/>.</summary>
     public SigningCredentials SigningCredentials => new(SigningKey, SecurityAlgorithms.EcdsaSha256);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> seen = new(StringComparer.Ordinal);
+
+    /// <summary>True the first time <paramref name="jwtId"/> is presented; entries are forgotten once their assertion
+    /// (valid until <paramref name="validTo"/>, plus the skew) could no longer be accepted anyway.</summary>
+    internal bool FirstUse(string jwtId, DateTime validTo)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var old in seen.Where(e => e.Value < now)) seen.TryRemove(old);
+        return seen.TryAdd(jwtId, validTo.AddSeconds(30));
+    }
+
     /// <summary>Prints the issuer only.</summary>
     public override string ToString() => $"AssertionTrust({Issuer})";
 

@@ -42,5 +42,8 @@ internal static class ExtensionGrantsSetup
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(context.Request.Assertion, dev.AssertionTrust.ValidationParameters(dev.TokenEndpointUri));
         if (!result.IsValid || result.ClaimsIdentity.FindFirst(Claims.Subject) is null)
             context.Reject(Errors.InvalidGrant, "The assertion is not valid.");
+        // RFC 7523 §3 (7): jti is optional; one seen before (within the assertion's lifetime) is a replay.
+        else if (result.SecurityToken is JsonWebToken { Id.Length: > 0 } jwt && !dev.AssertionTrust.FirstUse(jwt.Id, jwt.ValidTo))
+            context.Reject(Errors.InvalidGrant, "The assertion was used before (its jti was seen).");
     }
 }

@@ -9,14 +9,14 @@ namespace OAuth2.Functional.Tests.Integration;
 internal static class DevAssertions
 {
     public static string Sign(DevAuthorizationServer server, string subject = "carol", DateTime? expires = null, string? audience = null,
-        SigningCredentials? credentials = null)
+        SigningCredentials? credentials = null, string? jwtId = null)
     {
         var until = expires ?? DateTime.UtcNow.AddMinutes(5);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = server.AssertionTrust.Issuer,
             Audience = audience ?? server.TokenEndpointUri.AbsoluteUri,
-            Subject = new ClaimsIdentity([new Claim("sub", subject)]),
+            Subject = new ClaimsIdentity(jwtId is null ? [new Claim("sub", subject)] : [new Claim("sub", subject), new Claim("jti", jwtId)]),
             NotBefore = until.AddMinutes(-10),
             IssuedAt = until.AddMinutes(-10),
             Expires = until,

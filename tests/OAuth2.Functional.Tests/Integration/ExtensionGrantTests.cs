@@ -100,6 +100,15 @@ public class ExtensionGrantTests(DevServerFixture fixture)
     }
 
     [Fact]
+    public async Task An_assertion_with_a_jti_is_accepted_once_and_its_replay_refused()
+    {
+        var client = Right(JwtBearer.Create(Config));
+        var once = Secret.Of(DevAssertions.Sign(Server, jwtId: Guid.NewGuid().ToString("N")));
+        Assert.True((await client.GetTokenAsync(once)).IsRight);
+        Assert.Equal("invalid_grant", ServerError(Left(await client.GetTokenAsync(once))));
+    }
+
+    [Fact]
     public async Task Expired_misaddressed_or_foreign_assertions_are_invalid_grant()
     {
         var client = Right(JwtBearer.Create(Config));
