@@ -54,8 +54,11 @@ public class HostileInputTests
         Assert.Equal(Jan1, new RetryAfter.Delay(TimeSpan.MinValue).From(Jan1));
         Assert.Equal(DateTimeOffset.MinValue, new RetryAfter.Delay(TimeSpan.FromSeconds(-1)).From(DateTimeOffset.MinValue));
         Assert.Equal(DateTimeOffset.MaxValue, new RetryAfter.Delay(TimeSpan.MaxValue).From(DateTimeOffset.MaxValue));
-        Assert.Equal(east.ToUniversalTime().AddHours(30), new RetryAfter.Delay(TimeSpan.FromHours(30)).From(east)); // threw before: offset arithmetic near MaxValue
-        Assert.Equal(DateTimeOffset.MaxValue, new RetryAfter.Delay(TimeSpan.FromHours(40)).From(east));
+        Assert.Equal(east.ToUniversalTime().AddHours(20), new RetryAfter.Delay(TimeSpan.FromHours(20)).From(east)); // threw before: offset arithmetic near MaxValue
+        Assert.Equal(DateTimeOffset.MaxValue, new RetryAfter.Delay(TimeSpan.FromHours(20)).From(DateTimeOffset.MaxValue.AddHours(-10)));
+        // A hand-made delay or a date past RetryAfter.MaxDelay (a day) counts as the day.
+        Assert.Equal(Jan1.AddDays(1), new RetryAfter.Delay(TimeSpan.FromHours(30)).From(Jan1));
+        Assert.Equal(Jan1.AddDays(1), new RetryAfter.Date(Jan1.AddYears(10)).From(Jan1));
         Assert.Equal(TimeSpan.Zero, new RetryAfter.Date(east).From(Jan1).Offset);
     }
 
