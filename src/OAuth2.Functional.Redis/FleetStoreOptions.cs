@@ -23,7 +23,8 @@ public sealed record FleetStoreOptions
     public TimeSpan FallbackLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long the fleet lock lives (<c>SET … NX PX</c>): the longest a dead holder can block the fleet; default 10 s.
-    /// Make it longer than a token request takes.</summary>
+    /// A live holder extends it every third of this while its token request runs, so a slow token endpoint does not let a
+    /// second instance in (it need not exceed the token request's timeout); make it several Redis round trips long.</summary>
     public TimeSpan LockTime { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a caller waits for another instance's token before it fetches one itself; default 12 s

@@ -7,8 +7,8 @@ namespace OAuth2.Functional.Redis;
 
 /// <summary>
 /// Shares tokens across a fleet: memory first, then Redis (entries encrypted, TTL = expiry minus skew), and on a miss one
-/// fetch for the whole fleet. The instance that wins the Redis lock (<c>SET key value NX PX</c>, released only by its
-/// holder) fetches, writes and announces the token on a pub/sub channel; the others wait for it (bounded by
+/// fetch for the whole fleet. The instance that wins the Redis lock (<c>SET key value NX PX</c>, extended while it fetches,
+/// released only by its holder) fetches, writes (without its refresh token) and announces the token on a pub/sub channel; the others wait for it (bounded by
 /// <see cref="FleetStoreOptions.WaitBound"/>, looking again every <see cref="FleetStoreOptions.PollInterval"/> and taking
 /// the lock over when a dead holder's lock expires), then fetch themselves. Inside one instance, concurrent callers of a
 /// key always share one attempt. When Redis is down or slow the store works as an in-process single flight, logs it, and
@@ -172,6 +172,8 @@ public sealed class FleetTokenStore
     private async Task<Either<OAuthError, AccessToken>> AsHolderAsync(
         FleetKey key, string entryKey, string lockKey, string holder, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
     {
+        using var stop = new CancellationTokenSource();
+        var keeper = KeepLockAsync(lockKey, holder, stop.Token);
         try
         {
             // Someone may have written the token between our read and our lock.
@@ -181,10 +183,38 @@ public sealed class FleetTokenStore
         }
         finally
         {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await keeper.ConfigureAwait(false);
             // Holder-only release (WATCH/GET/MULTI/DEL/EXEC, no Lua: Garnet runs Lua only when started with --lua).
             await guard.Run("lock release", () => redis.GetDatabase().LockReleaseAsync(lockKey, holder)).ConfigureAwait(false);
             // Wake the waiters even when the fetch failed: they look again and one of them takes the lock.
             await guard.Run("PUBLISH", () => redis.GetSubscriber().PublishAsync(channel, key.Hash)).ConfigureAwait(false);
+        }
+    }
+
+    // While the holder fetches, its lock is extended every third of LockTime (only while it still holds it: WATCH/MULTI
+    // with a value condition, as for the release), so a slow token endpoint does not let a second instance fetch too.
+    // A holder that dies stops extending, and its lock expires within LockTime.
+    private async Task KeepLockAsync(string lockKey, string holder, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.LockTime / 3, clock, stop).ConfigureAwait(false);
+                var kept = await guard.Run("lock extend", async () =>
+                {
+                    var tx = redis.GetDatabase().CreateTransaction();
+                    tx.AddCondition(Condition.StringEqual(lockKey, holder));
+                    _ = tx.KeyExpireAsync(lockKey, options.LockTime);
+                    return await tx.ExecuteAsync().ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                if (!kept.Exists(k => k)) return; // Redis failed, or the lock is no longer ours: nothing left to keep
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fetch ended.
         }
     }
 
@@ -210,7 +240,7 @@ public sealed class FleetTokenStore
     {
         try
         {
-            return EntryCodec.Encode(protection, entryKey, token.ToJson(), RandomNumberGenerator.GetBytes(12));
+            return EntryCodec.Encode(protection, entryKey, EntryCodec.SharedJson(token), RandomNumberGenerator.GetBytes(12));
         }
         catch (Exception e)
         {
