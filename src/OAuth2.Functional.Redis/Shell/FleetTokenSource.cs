@@ -26,14 +26,16 @@ public static class FleetTokenSource
 
     private static Either<OAuthError, TokenSource> Over(FleetTokenStore store, FleetKey key, GrantClient client, Parameters parameters, TokenSourceOptions options)
     {
-        Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> grant = ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither();
+        // The store runs this only when the fleet needs a new token: so oauth2.token.requests counts requests sent, not reads.
+        Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> grant = ct =>
+            OAuthTelemetry.MeasureTokenRequest(options.Name, "grant", () => client.GetTokenAsync(parameters, cancellationToken: ct)).ToEither();
         TokenSource? source = null; // set below, before any call can reach the grant function
         return TokenSource.FromFunctions(
                 grant: ct => source!.Current.Match(
                     held => store.RenewAsync(key, held, grant, ct),
                     () => store.GetOrFetchAsync(key, grant, ct)).ToAsync(),
                 refresh: null,
-                options with { OnInvalidated = token => store.InvalidateAsync(key, token), DPoP = client.Config.Config.DPoP })
+                options with { OnInvalidated = token => store.InvalidateAsync(key, token), DPoP = client.Config.Config.DPoP, RequestsMeasuredByFunctions = true })
             .Map(made => source = made);
     }
 }
