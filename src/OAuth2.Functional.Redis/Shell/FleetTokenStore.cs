@@ -8,9 +8,11 @@ namespace OAuth2.Functional.Redis;
 /// <summary>
 /// Shares tokens across a fleet: memory first, then Redis (entries encrypted, TTL = expiry minus skew), and on a miss one
 /// fetch for the whole fleet. The instance that wins the Redis lock (<c>SET key value NX PX</c>, extended while it fetches,
-/// released only by its holder) fetches, writes (without its refresh token) and announces the token on a pub/sub channel; the others wait for it (bounded by
-/// <see cref="FleetStoreOptions.WaitBound"/>, looking again every <see cref="FleetStoreOptions.PollInterval"/> and taking
-/// the lock over when a dead holder's lock expires), then fetch themselves. Inside one instance, concurrent callers of a
+/// released only by its holder) fetches, writes (without its refresh token) and announces the token on a pub/sub channel,
+/// or, when its request fails at the server or on the network, shares that failure's codes for a short time; the others
+/// wait for it (bounded by <see cref="FleetStoreOptions.WaitBound"/>, looking again every
+/// <see cref="FleetStoreOptions.PollInterval"/> and taking the lock over when a dead holder's lock expires), then fetch
+/// themselves. Inside one instance, concurrent callers of a
 /// key always share one attempt. When Redis is down or slow the store works as an in-process single flight, logs it, and
 /// uses Redis again once it answers. No method throws; the cache never costs a caller a token.
 /// </summary>
