@@ -80,4 +80,28 @@ public class FleetRefreshTests
         Assert.True(other.RefreshToken.IsNone);
         Assert.Equal(Some("api"), other.Scope);
     }
+
+    [Theory, MemberData(nameof(Kinds))]
+    public async Task A_holder_slower_than_LockTime_keeps_its_lock_until_it_is_done(string kind)
+    {
+        await using var server = await RedisServer.StartAsync(kind);
+        await using var fleet = new Fleet(server, 1, o => o with { LockTime = TimeSpan.FromSeconds(1) });
+        var key = AKey();
+        var release = new TaskCompletionSource<Either<OAuthError, AccessToken>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fetching = fleet.Stores[0].GetOrFetchAsync(key, _ => release.Task);
+        var lockKey = key.LockKey(fleet.Prefix);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!await fleet.Raw.KeyExistsAsync(lockKey) && DateTime.UtcNow < until) await Task.Delay(20);
+        var holder = (string?)await fleet.Raw.StringGetAsync(lockKey);
+        Assert.NotNull(holder);
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // 2.5 × LockTime: without extension the lock would be gone
+
+        Assert.Equal(holder, (string?)await fleet.Raw.StringGetAsync(lockKey));
+        var ttl = await fleet.Raw.KeyTimeToLiveAsync(lockKey);
+        Assert.InRange(ttl!.Value.TotalMilliseconds, 1, 1000); // still bounded by LockTime: a dying holder frees it soon
+        release.SetResult(NewToken(TimeSpan.FromMinutes(10)));
+        Assert.True((await fetching).IsRight);
+        Assert.False(await fleet.Raw.KeyExistsAsync(lockKey)); // released by its holder
+    }
 }

@@ -198,8 +198,9 @@ public sealed class FleetTokenStore
     }
 
     // While the holder fetches, its lock is extended every third of LockTime (only while it still holds it: WATCH/MULTI
-    // with a value condition, as for the release), so a slow token endpoint does not let a second instance fetch too.
-    // A holder that dies stops extending, and its lock expires within LockTime.
+    // with a value condition, as for the release, around SET … XX PX, so no command beyond the store's others is needed),
+    // so a slow token endpoint does not let a second instance fetch too. A holder that dies stops extending, and its lock
+    // expires within LockTime.
     private async Task KeepLockAsync(string lockKey, string holder, CancellationToken stop)
     {
         try
@@ -211,7 +212,7 @@ public sealed class FleetTokenStore
                 {
                     var tx = redis.GetDatabase().CreateTransaction();
                     tx.AddCondition(Condition.StringEqual(lockKey, holder));
-                    _ = tx.KeyExpireAsync(lockKey, options.LockTime);
+                    _ = tx.StringSetAsync(lockKey, holder, options.LockTime, When.Exists);
                     return await tx.ExecuteAsync().ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 if (!kept.Exists(k => k)) return; // Redis failed, or the lock is no longer ours: nothing left to keep
@@ -269,14 +270,20 @@ public sealed class FleetTokenStore
         }
     }
 
-    // What Redis holds for a key, in one round trip (MGET): its usable token and its shared failure, each or neither;
-    // None when Redis failed.
+    // What Redis holds for a key: its usable token and its shared failure, each or neither; None when Redis failed. Two
+    // GETs sent together (pipelined on the one connection: one round trip), not MGET, so the ACL needs no other command.
     private async Task<Option<(Option<AccessToken> Token, Option<OAuthError> Failure)>> ReadSharedAsync(string entryKey, string failureKey)
     {
-        var values = await guard.Run("MGET", () => redis.GetDatabase().StringGetAsync([entryKey, failureKey])).ConfigureAwait(false);
+        var values = await guard.Run("GET", async () =>
+        {
+            var db = redis.GetDatabase();
+            var entry = db.StringGetAsync(entryKey);
+            var failure = db.StringGetAsync(failureKey);
+            return (Entry: await entry.ConfigureAwait(false), Failure: await failure.ConfigureAwait(false));
+        }).ConfigureAwait(false);
         return values.Map(v => (
-            v.Length > 0 && v[0].HasValue ? Read(entryKey, (byte[])v[0]!) : None,
-            v.Length > 1 && v[1].HasValue ? ReadFailure(failureKey, (byte[])v[1]!) : Option<OAuthError>.None));
+            v.Entry.HasValue ? Read(entryKey, (byte[])v.Entry!) : None,
+            v.Failure.HasValue ? ReadFailure(failureKey, (byte[])v.Failure!) : Option<OAuthError>.None));
     }
 
     private Option<OAuthError> ReadFailure(string failureKey, byte[] entry) =>
