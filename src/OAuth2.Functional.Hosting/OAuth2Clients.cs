@@ -36,7 +36,22 @@ public sealed class OAuth2Clients
 
     /// <summary>The token source of client <paramref name="name"/> (the same one on every call), or why there is none.</summary>
     public Either<OAuthError, TokenSource> TokenSource(string name) =>
-        sources.GetOrAdd(name, n => new Lazy<Either<OAuthError, TokenSource>>(() => Make(n))).Value;
+        sources.GetOrAdd(name, n => new Lazy<Either<OAuthError, TokenSource>>(() => Guarded(n))).Value;
+
+    // A token-source factory (e.g. UseRedis) or an options callback that throws becomes a Left, never an exception that
+    // the Lazy would then rethrow on every call. Only the exception's type is named: its message may quote a secret.
+    private Either<OAuthError, TokenSource> Guarded(string name)
+    {
+        try
+        {
+            return Make(name);
+        }
+        catch (Exception e)
+        {
+            return Left<OAuthError, TokenSource>(OAuthError.Config(Seq1(new ConfigProblem(name,
+                $"could not be made: its options or token-source factory threw {e.GetType().Name}"))));
+        }
+    }
 
     private Either<OAuthError, TokenSource> Make(string name)
     {

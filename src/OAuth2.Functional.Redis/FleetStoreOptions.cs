@@ -23,7 +23,8 @@ public sealed record FleetStoreOptions
     public TimeSpan FallbackLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long the fleet lock lives (<c>SET … NX PX</c>): the longest a dead holder can block the fleet; default 10 s.
-    /// Make it longer than a token request takes.</summary>
+    /// A live holder extends it every third of this while its token request runs, so a slow token endpoint does not let a
+    /// second instance in (it need not exceed the token request's timeout); make it several Redis round trips long.</summary>
     public TimeSpan LockTime { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a caller waits for another instance's token before it fetches one itself; default 12 s
@@ -38,6 +39,15 @@ public sealed record FleetStoreOptions
 
     /// <summary>After a Redis failure the store works in-process only for this long, then tries Redis again; default 2 s.</summary>
     public TimeSpan RetryAfterFailure { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a failed token request (a server or network failure without <c>Retry-After</c>) is shared with the
+    /// fleet, so that the instances that waited for it do not each ask the server in turn; default 2 s. Only the error's codes
+    /// are shared, never its text. Zero shares nothing.</summary>
+    public TimeSpan SharedFailureTime { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long at most a failure with the server's <c>Retry-After</c> is shared with the fleet (until the server's
+    /// instant, capped by this); default 60 s. Each instance's token source then honours the instant itself.</summary>
+    public TimeSpan SharedRetryAfterCap { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The clock (default: the system's).</summary>
     public TimeProvider? TimeProvider { get; init; }
@@ -57,7 +67,8 @@ public sealed record FleetStoreOptions
                      ("Skew", Skew, TimeSpan.Zero), ("FallbackLifetime", FallbackLifetime, TimeSpan.FromMilliseconds(1)),
                      ("LockTime", LockTime, TimeSpan.FromMilliseconds(1)), ("WaitBound", WaitBound, TimeSpan.Zero),
                      ("PollInterval", PollInterval, TimeSpan.FromMilliseconds(1)), ("OperationTimeout", OperationTimeout, TimeSpan.FromMilliseconds(1)),
-                     ("RetryAfterFailure", RetryAfterFailure, TimeSpan.Zero),
+                     ("RetryAfterFailure", RetryAfterFailure, TimeSpan.Zero), ("SharedFailureTime", SharedFailureTime, TimeSpan.Zero),
+                     ("SharedRetryAfterCap", SharedRetryAfterCap, TimeSpan.Zero),
                  })
         {
             if (value < min) problems = problems.Add(OAuthError.Argument(name, $"must be at least {min.TotalMilliseconds} ms"));

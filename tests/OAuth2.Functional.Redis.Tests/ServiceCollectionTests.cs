@@ -62,4 +62,60 @@ public class ServiceCollectionTests
         var error = FleetTokenStore.Create(mux, new FleetStoreOptions { Protection = FleetProtection.DataProtectionFromServices }).Match(_ => null!, e => e);
         Assert.Equal("Protection", Assert.IsType<OAuthError.InvalidArgument>(error).Name);
     }
+
+    private static OAuth2Clients Clients(ServiceCollection services, Func<OAuth2ClientBuilder, OAuth2ClientBuilder> redis, out ServiceProvider provider)
+    {
+        redis(services.AddOAuth2Client("api", o =>
+        {
+            o.ClientId = "svc";
+            o.ClientSecret = "s";
+            o.TokenHost = "https://as.example";
+        }));
+        provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<OAuth2Clients>();
+    }
+
+    [Fact]
+    public void UseRedis_without_a_registered_multiplexer_is_an_InvalidConfig_naming_it_every_time()
+    {
+        var clients = Clients(new ServiceCollection(), b => b.UseRedis(new FleetStoreOptions { Protection = FleetProtection.With(Ring()) }), out var provider);
+        using var _ = provider;
+        foreach (var attempt in new[] { 1, 2 }) // the second call gets the same answer, not a cached exception
+        {
+            var problem = Assert.Single(Assert.IsType<OAuthError.InvalidConfig>(clients.TokenSource("api").Match(_ => null!, e => e)).Problems);
+            Assert.Equal("api.UseRedis.IConnectionMultiplexer", problem.Field);
+            Assert.Contains("no IConnectionMultiplexer is registered", problem.Problem);
+        }
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:1,password=hunter2,nonsense=")]
+    [InlineData("127.0.0.1:1,password=hunter2,connectTimeout=soon")]
+    public void UseRedis_with_an_unparsable_connection_string_is_an_InvalidConfig_that_never_echoes_it(string connectionString)
+    {
+        var clients = Clients(new ServiceCollection(), b => b.UseRedis(connectionString, new FleetStoreOptions { Protection = FleetProtection.With(Ring()) }), out var provider);
+        using var _ = provider;
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            var error = Assert.IsType<OAuthError.InvalidConfig>(clients.TokenSource("api").Match(_ => null!, e => e));
+            Assert.Equal("api.UseRedis.connectionString", Assert.Single(error.Problems).Field);
+            Assert.DoesNotContain("hunter2", error.ToString());
+            Assert.DoesNotContain("nonsense", error.ToString());
+            Assert.DoesNotContain("soon", error.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_throwing_token_source_factory_is_an_InvalidConfig_from_OAuth2Clients_never_an_exception()
+    {
+        var clients = Clients(new ServiceCollection(),
+            b => b.WithTokenSourceFactory(_ => _ => throw new InvalidOperationException("secret-in-the-message")), out var provider);
+        using var _ = provider;
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            var error = Assert.IsType<OAuthError.InvalidConfig>(clients.TokenSource("api").Match(_ => null!, e => e));
+            Assert.Contains("InvalidOperationException", error.Message);
+            Assert.DoesNotContain("secret-in-the-message", error.Message);
+        }
+    }
 }

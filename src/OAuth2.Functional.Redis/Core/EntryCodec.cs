@@ -7,7 +7,7 @@ namespace OAuth2.Functional.Redis;
 /// <summary>
 /// The bytes of an entry in Redis. Encrypted: <c>0x01 | id length | key id | nonce (12) | tag (16) | ciphertext</c>, the
 /// additional data being the entry's Redis key and the key id. Data Protection: <c>0x02 | protected UTF-8 JSON</c>, with
-/// the entry's Redis key as a sub-purpose. Plaintext: <c>'P' | UTF-8 JSON</c>. The JSON is <see cref="AccessToken.ToJson"/>.
+/// the entry's Redis key as a sub-purpose. Plaintext: <c>'P' | UTF-8 JSON</c>. The JSON is <see cref="SharedJson"/> (the token without its refresh token).
 /// Deterministic given the nonce (the caller draws it) except for Data Protection (which draws its own); decoding never
 /// throws; encoding throws only when a Data Protection key ring cannot be used (the store catches it).
 /// </summary>
@@ -26,6 +26,26 @@ internal static class EntryCodec
             FleetProtection.DataProtected d => [DataProtectedV1, .. d.Protector.CreateProtector(entryKey).Protect(Encoding.UTF8.GetBytes(json))],
             _ => [PlainMarker, .. Encoding.UTF8.GetBytes(json)],
         };
+
+    /// <summary>The token as it is shared: <see cref="AccessToken.ToJson"/> without its <c>refresh_token</c> (the fleet never
+    /// refreshes, so the long-lived credential never leaves the instance that received it).</summary>
+    public static string SharedJson(AccessToken token)
+    {
+        if (token.RefreshToken.IsNone) return token.ToJson();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var field in token.Fields)
+            {
+                if (field.Name == "refresh_token") continue;
+                writer.WritePropertyName(field.Name);
+                writer.WriteRawValue(field.RawJson);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>The JSON in the entry, or why it cannot be used (a reason without any secret in it).</summary>
     public static Either<string, string> Decode(FleetProtection protection, string entryKey, byte[] entry) =>

@@ -47,6 +47,9 @@ public sealed record FleetKey
     /// <summary>The Redis key of the token entry under <paramref name="prefix"/>.</summary>
     internal string EntryKey(string prefix) => prefix + "tok:" + Hash;
 
+    /// <summary>The Redis key of the shared failure of this token's last request under <paramref name="prefix"/>.</summary>
+    internal string FailureKey(string prefix) => prefix + "fail:" + Hash;
+
     /// <summary>The Redis key of the fleet lock for this token under <paramref name="prefix"/>.</summary>
     internal string LockKey(string prefix) => prefix + "lock:" + Hash;
 

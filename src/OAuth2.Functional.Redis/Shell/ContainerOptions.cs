@@ -38,4 +38,25 @@ internal static class ContainerOptions
         config.AbortOnConnectFail = false;
         return ConnectionMultiplexer.Connect(config);
     }
+
+    /// <summary>The connection a fleet store of client <paramref name="clientName"/> uses, resolved by <paramref name="resolve"/>,
+    /// or an <see cref="OAuthError.InvalidConfig"/> naming <paramref name="field"/> and the cause: none registered, or
+    /// making it failed (e.g. a connection string that does not parse). Only the exception's type is named: its message may
+    /// quote the connection string, password included.</summary>
+    public static Either<OAuthError, IConnectionMultiplexer> Connection(string clientName, string field, Func<IConnectionMultiplexer?> resolve)
+    {
+        try
+        {
+            return Optional(resolve()).ToEither(Problem(clientName, field,
+                "no IConnectionMultiplexer is registered in the container (register one, or give UseRedis a connection string)"));
+        }
+        catch (Exception e)
+        {
+            return Left<OAuthError, IConnectionMultiplexer>(Problem(clientName, field,
+                $"could not make the Redis connection ({e.GetType().Name}; check the connection string's syntax, not echoed here)"));
+        }
+    }
+
+    private static OAuthError Problem(string clientName, string field, string reason) =>
+        OAuthError.Config(Seq1(new ConfigProblem($"{clientName}.UseRedis.{field}", reason)));
 }

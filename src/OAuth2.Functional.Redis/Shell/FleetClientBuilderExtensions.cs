@@ -11,7 +11,8 @@ public static class FleetClientBuilderExtensions
     /// <summary>Shares this client's tokens through the Redis at <paramref name="connectionString"/> (a StackExchange.Redis
     /// connection string: hosts, <c>ssl=true</c>, <c>user=…,password=…</c>; <c>abortConnect=false</c> is forced so the
     /// service starts while Redis is down). The connection is this client's own, made when its token source is first used
-    /// and disposed with the container.</summary>
+    /// and disposed with the container. A connection string that does not parse makes
+    /// <c>OAuth2Clients.TokenSource(name)</c> an <see cref="OAuthError.InvalidConfig"/> (the string is never echoed).</summary>
     public static OAuth2ClientBuilder UseRedis(this OAuth2ClientBuilder builder, string connectionString, FleetStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,15 +20,18 @@ public static class FleetClientBuilderExtensions
         ContainerOptions.ThrowIfInvalid(options);
         var key = ConnectionKey(builder.ClientName);
         builder.Services.AddKeyedSingleton<IConnectionMultiplexer>(key, (_, _) => ContainerOptions.Connect(connectionString));
-        return builder.Use(options, sp => sp.GetRequiredKeyedService<IConnectionMultiplexer>(key));
+        var client = builder.ClientName;
+        return builder.Use(options, sp => ContainerOptions.Connection(client, "connectionString", () => sp.GetKeyedService<IConnectionMultiplexer>(key)));
     }
 
-    /// <summary>Shares this client's tokens through the <see cref="IConnectionMultiplexer"/> registered in the container.</summary>
+    /// <summary>Shares this client's tokens through the <see cref="IConnectionMultiplexer"/> registered in the container (none
+    /// registered makes <c>OAuth2Clients.TokenSource(name)</c> an <see cref="OAuthError.InvalidConfig"/>).</summary>
     public static OAuth2ClientBuilder UseRedis(this OAuth2ClientBuilder builder, FleetStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ContainerOptions.ThrowIfInvalid(options);
-        return builder.Use(options, sp => sp.GetRequiredService<IConnectionMultiplexer>());
+        var client = builder.ClientName;
+        return builder.Use(options, sp => ContainerOptions.Connection(client, "IConnectionMultiplexer", () => sp.GetService<IConnectionMultiplexer>()));
     }
 
     /// <summary>The service key of the connection <see cref="UseRedis(OAuth2ClientBuilder, string, FleetStoreOptions)"/>
@@ -36,12 +40,15 @@ public static class FleetClientBuilderExtensions
 
     // The store's skew and fallback lifetime are the source's (the entry leaves Redis when sources stop using it); its clock
     // and logger are the source's unless the options name their own.
-    private static OAuth2ClientBuilder Use(this OAuth2ClientBuilder builder, FleetStoreOptions options, Func<IServiceProvider, IConnectionMultiplexer> redis) =>
+    // Every set-up problem (no connection registered, a connection string that does not parse, Data Protection missing)
+    // is a Left from OAuth2Clients.TokenSource, never an exception.
+    private static OAuth2ClientBuilder Use(this OAuth2ClientBuilder builder, FleetStoreOptions options, Func<IServiceProvider, Either<OAuthError, IConnectionMultiplexer>> redis) =>
         builder.WithTokenSourceFactory(sp => parts =>
             from effective in ContainerOptions.Resolve(
                 options with { Skew = parts.Options.Renewal.Skew, FallbackLifetime = parts.Options.Renewal.FallbackLifetime },
                 sp, parts.Options.Logger, parts.Options.TimeProvider)
-            from store in FleetTokenStore.Create(redis(sp), effective)
+            from connection in redis(sp)
+            from store in FleetTokenStore.Create(connection, effective)
             from source in FleetTokenSource.Create(store, parts.Client, parts.Parameters, parts.Options)
             select source);
 }

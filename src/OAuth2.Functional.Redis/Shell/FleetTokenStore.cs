@@ -7,10 +7,12 @@ namespace OAuth2.Functional.Redis;
 
 /// <summary>
 /// Shares tokens across a fleet: memory first, then Redis (entries encrypted, TTL = expiry minus skew), and on a miss one
-/// fetch for the whole fleet. The instance that wins the Redis lock (<c>SET key value NX PX</c>, released only by its
-/// holder) fetches, writes and announces the token on a pub/sub channel; the others wait for it (bounded by
-/// <see cref="FleetStoreOptions.WaitBound"/>, looking again every <see cref="FleetStoreOptions.PollInterval"/> and taking
-/// the lock over when a dead holder's lock expires), then fetch themselves. Inside one instance, concurrent callers of a
+/// fetch for the whole fleet. The instance that wins the Redis lock (<c>SET key value NX PX</c>, extended while it fetches,
+/// released only by its holder) fetches, writes (without its refresh token) and announces the token on a pub/sub channel,
+/// or, when its request fails at the server or on the network, shares that failure's codes for a short time; the others
+/// wait for it (bounded by <see cref="FleetStoreOptions.WaitBound"/>, looking again every
+/// <see cref="FleetStoreOptions.PollInterval"/> and taking the lock over when a dead holder's lock expires), then fetch
+/// themselves. Inside one instance, concurrent callers of a
 /// key always share one attempt. When Redis is down or slow the store works as an in-process single flight, logs it, and
 /// uses Redis again once it answers. No method throws; the cache never costs a caller a token.
 /// </summary>
@@ -145,52 +147,89 @@ public sealed class FleetTokenStore
         FleetKey key, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
     {
         var entryKey = key.EntryKey(options.KeyPrefix);
+        var failureKey = key.FailureKey(options.KeyPrefix);
         var lockKey = key.LockKey(options.KeyPrefix);
         var deadline = clock.GetUtcNow() + options.WaitBound;
         await EnsureSubscribedAsync().ConfigureAwait(false);
         while (guard.Usable)
         {
             var signal = signals.Next(key.Hash);
-            var found = await ReadRedisAsync(entryKey).ConfigureAwait(false);
+            var found = await ReadSharedAsync(entryKey, failureKey).ConfigureAwait(false);
             if (found.IsNone) break;                                   // Redis failed: in-process from here
-            if (found.Bind(identity).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
+            if (found.Bind(f => f.Token).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
+            if (found.Bind(f => f.Failure).Case is OAuthError failed) return Left<OAuthError, AccessToken>(failed); // the fleet's last request just failed
             var holder = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             var took = await guard.Run("SET NX PX", () => redis.GetDatabase().StringSetAsync(lockKey, holder, options.LockTime, When.NotExists)).ConfigureAwait(false);
             if (took.IsNone) break;
-            if (took.Exists(t => t)) return await AsHolderAsync(key, entryKey, lockKey, holder, fetch, stale).ConfigureAwait(false);
+            if (took.Exists(t => t)) return await AsHolderAsync(key, entryKey, failureKey, lockKey, holder, fetch, stale).ConfigureAwait(false);
             var left = deadline - clock.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
                 logger.LogWarning("Fleet token store: no token from the fleet within {WaitBound}; this instance fetches its own", options.WaitBound);
-                return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
+                return await FetchAndShareAsync(key, entryKey, failureKey, fetch).ConfigureAwait(false);
             }
             await Task.WhenAny(signal, Task.Delay(Min(left, options.PollInterval), clock)).ConfigureAwait(false);
         }
-        return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
+        return await FetchAndShareAsync(key, entryKey, failureKey, fetch).ConfigureAwait(false);
     }
 
     private async Task<Either<OAuthError, AccessToken>> AsHolderAsync(
-        FleetKey key, string entryKey, string lockKey, string holder, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
+        FleetKey key, string entryKey, string failureKey, string lockKey, string holder, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch, AccessToken? stale)
     {
+        using var stop = new CancellationTokenSource();
+        var keeper = KeepLockAsync(lockKey, holder, stop.Token);
         try
         {
-            // Someone may have written the token between our read and our lock.
-            var again = await ReadRedisAsync(entryKey).ConfigureAwait(false);
-            if (again.Bind(identity).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
-            return await FetchAndShareAsync(key, entryKey, fetch).ConfigureAwait(false);
+            // Someone may have written the token (or its failure) between our read and our lock.
+            var again = await ReadSharedAsync(entryKey, failureKey).ConfigureAwait(false);
+            if (again.Bind(f => f.Token).Filter(t => !Same(t, stale)).Case is AccessToken shared) return Remember(key, shared);
+            if (again.Bind(f => f.Failure).Case is OAuthError failed) return Left<OAuthError, AccessToken>(failed);
+            return await FetchAndShareAsync(key, entryKey, failureKey, fetch).ConfigureAwait(false);
         }
         finally
         {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await keeper.ConfigureAwait(false);
             // Holder-only release (WATCH/GET/MULTI/DEL/EXEC, no Lua: Garnet runs Lua only when started with --lua).
             await guard.Run("lock release", () => redis.GetDatabase().LockReleaseAsync(lockKey, holder)).ConfigureAwait(false);
-            // Wake the waiters even when the fetch failed: they look again and one of them takes the lock.
+            // Wake the waiters even when the fetch failed: they find its shared failure, or (none shared) one takes the lock.
             await guard.Run("PUBLISH", () => redis.GetSubscriber().PublishAsync(channel, key.Hash)).ConfigureAwait(false);
         }
     }
 
-    private async Task<Either<OAuthError, AccessToken>> FetchAndShareAsync(FleetKey key, string entryKey, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    // While the holder fetches, its lock is extended every third of LockTime (only while it still holds it: WATCH/MULTI
+    // with a value condition, as for the release, around SET … XX PX, so no command beyond the store's others is needed),
+    // so a slow token endpoint does not let a second instance fetch too. A holder that dies stops extending, and its lock
+    // expires within LockTime.
+    private async Task KeepLockAsync(string lockKey, string holder, CancellationToken stop)
     {
-        var result = await SafeFetchAsync(fetch).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.LockTime / 3, clock, stop).ConfigureAwait(false);
+                var kept = await guard.Run("lock extend", async () =>
+                {
+                    var tx = redis.GetDatabase().CreateTransaction();
+                    tx.AddCondition(Condition.StringEqual(lockKey, holder));
+                    _ = tx.StringSetAsync(lockKey, holder, options.LockTime, When.Exists);
+                    return await tx.ExecuteAsync().ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                if (!kept.Exists(k => k)) return; // Redis failed, or the lock is no longer ours: nothing left to keep
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fetch ended.
+        }
+    }
+
+    private async Task<Either<OAuthError, AccessToken>> FetchAndShareAsync(
+        FleetKey key, string entryKey, string failureKey, Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    {
+        var (result, returned) = await SafeFetchAsync(fetch).ConfigureAwait(false);
+        // Only a failure the fetch returned (the server's or the network's) is shared; a fetch function that threw is this instance's problem.
+        if (returned) foreach (var error in result.LeftToSeq()) await ShareFailureAsync(failureKey, error).ConfigureAwait(false);
         foreach (var token in result.RightToSeq())
         {
             var now = clock.GetUtcNow();
@@ -198,7 +237,7 @@ public sealed class FleetTokenStore
             memory.Put(key.Hash, token, goodUntil);
             var ttl = goodUntil - now;
             if (ttl <= TimeSpan.Zero) continue; // already inside the skew: handed out, never shared
-            var entry = Encode(entryKey, token);
+            var entry = Protect(entryKey, EntryCodec.SharedJson(token));
             if (entry is null) continue; // cannot protect it: handed out, never shared
             var written = await guard.Run("SET PX", () => redis.GetDatabase().StringSetAsync(entryKey, entry, ttl)).ConfigureAwait(false);
             if (written.Exists(w => w)) await guard.Run("PUBLISH", () => redis.GetSubscriber().PublishAsync(channel, key.Hash)).ConfigureAwait(false);
@@ -206,26 +245,49 @@ public sealed class FleetTokenStore
         return result;
     }
 
-    private byte[]? Encode(string entryKey, AccessToken token)
+    // A failure written (protected like a token, under its own key) for the waiters: codes only, for SharedFailureTime or
+    // until the server's Retry-After (capped). The holder publishes after it, so the waiters it wakes find it.
+    private async Task ShareFailureAsync(string failureKey, OAuthError error)
+    {
+        foreach (var (json, span) in SharedFailure.Of(error, clock.GetUtcNow(), options))
+        {
+            var entry = Protect(failureKey, json);
+            if (entry is not null) await guard.Run("SET PX", () => redis.GetDatabase().StringSetAsync(failureKey, entry, span)).ConfigureAwait(false);
+        }
+    }
+
+    private byte[]? Protect(string redisKey, string json)
     {
         try
         {
-            return EntryCodec.Encode(protection, entryKey, token.ToJson(), RandomNumberGenerator.GetBytes(12));
+            return EntryCodec.Encode(protection, redisKey, json, RandomNumberGenerator.GetBytes(12));
         }
         catch (Exception e)
         {
             // Only Data Protection can fail here (its key ring unreadable): the token is still good, just not shared.
-            logger.LogWarning("Fleet token store: could not protect a token for Redis ({ExceptionType}); it is used here but not shared", e.GetType().Name);
+            logger.LogWarning("Fleet token store: could not protect an entry for Redis ({ExceptionType}); it is used here but not shared", e.GetType().Name);
             return null;
         }
     }
 
-    // Some(Some(token)) a usable entry, Some(None) no usable entry, None Redis failed.
-    private async Task<Option<Option<AccessToken>>> ReadRedisAsync(string entryKey)
+    // What Redis holds for a key: its usable token and its shared failure, each or neither; None when Redis failed. Two
+    // GETs sent together (pipelined on the one connection: one round trip), not MGET, so the ACL needs no other command.
+    private async Task<Option<(Option<AccessToken> Token, Option<OAuthError> Failure)>> ReadSharedAsync(string entryKey, string failureKey)
     {
-        var value = await guard.Run("GET", () => redis.GetDatabase().StringGetAsync(entryKey)).ConfigureAwait(false);
-        return value.Map(v => v.HasValue ? Read(entryKey, (byte[])v!) : None);
+        var values = await guard.Run("GET", async () =>
+        {
+            var db = redis.GetDatabase();
+            var entry = db.StringGetAsync(entryKey);
+            var failure = db.StringGetAsync(failureKey);
+            return (Entry: await entry.ConfigureAwait(false), Failure: await failure.ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return values.Map(v => (
+            v.Entry.HasValue ? Read(entryKey, (byte[])v.Entry!) : None,
+            v.Failure.HasValue ? ReadFailure(failureKey, (byte[])v.Failure!) : Option<OAuthError>.None));
     }
+
+    private Option<OAuthError> ReadFailure(string failureKey, byte[] entry) =>
+        EntryCodec.Decode(protection, failureKey, entry).ToOption().Bind(SharedFailure.Read);
 
     private Option<AccessToken> Read(string entryKey, byte[] entry)
     {
@@ -252,20 +314,21 @@ public sealed class FleetTokenStore
     private DateTimeOffset GoodUntil(AccessToken token, DateTimeOffset now) =>
         token.ExpiresAt.Match(at => at - options.Skew, () => now + options.FallbackLifetime);
 
-    private static async Task<Either<OAuthError, AccessToken>> SafeFetchAsync(Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
+    // The fetch's result, and whether the fetch itself returned it (false: it threw or returned Bottom).
+    private static async Task<(Either<OAuthError, AccessToken> Result, bool Returned)> SafeFetchAsync(Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch)
     {
         try
         {
             var result = await fetch(CancellationToken.None).ConfigureAwait(false);
-            return result.IsBottom ? Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function returned no result", "Bottom")) : result;
+            return result.IsBottom ? (Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function returned no result", "Bottom")), false) : (result, true);
         }
         catch (OperationCanceledException)
         {
-            return Left<OAuthError, AccessToken>(new OAuthError.Cancelled());
+            return (Left<OAuthError, AccessToken>(new OAuthError.Cancelled()), false);
         }
         catch (Exception e)
         {
-            return Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function threw", e.GetType().Name));
+            return (Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the fetch function threw", e.GetType().Name)), false);
         }
     }
 

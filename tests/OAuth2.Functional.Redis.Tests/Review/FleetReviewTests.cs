@@ -15,18 +15,29 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
 {
     public static TheoryData<string> Kinds => RedisServer.Kinds();
 
-    // ---- Finding: FleetKey drops the values of subject-bearing parameters, so different subjects share one token.
+    // ---- Finding: FleetKey dropped the values of subject-bearing parameters, so different subjects shared one token.
+    // Decided (lead): parameters whose secret is the subject are refused; a password stays out of the key (the username
+    // beside it tells users apart), so the same username after a password change keeps its key, by documented design.
 
     [Theory]
     [InlineData("assertion")]     // RFC 7523 JWT bearer: the assertion names the user
     [InlineData("subject_token")] // RFC 8693 token exchange: the subject token names the user
-    [InlineData("password")]      // password grant: same username, another password (e.g. after a password change)
-    public void Fleet_keys_of_different_subjects_differ(string parameter)
+    public void Fleet_keys_of_subject_bearing_parameters_are_refused(string parameter)
     {
         var url = new Uri("https://as.example/token");
-        var alice = Right(FleetKey.Of(url, "svc", Parameters.Of((parameter, "credential-of-alice"), ("scope", "api"))));
-        var bob = Right(FleetKey.Of(url, "svc", Parameters.Of((parameter, "credential-of-bob"), ("scope", "api"))));
-        Assert.NotEqual(alice.Hash, bob.Hash);
+        var made = FleetKey.Of(url, "svc", Parameters.Of((parameter, "credential-of-alice"), ("scope", "api")));
+        var refused = Assert.IsType<OAuthError.InvalidArgument>(made.Match(_ => null!, e => e));
+        Assert.Equal("parameters", refused.Name);
+        Assert.DoesNotContain("credential-of-alice", refused.Message);
+    }
+
+    [Fact]
+    public void Fleet_keys_of_password_grants_differ_by_username_not_by_password()
+    {
+        var url = new Uri("https://as.example/token");
+        FleetKey Key(string user, string password) => Right(FleetKey.Of(url, "svc", Parameters.Of(("username", user), ("password", password), ("scope", "api"))));
+        Assert.Equal(Key("alice", "old-password").Hash, Key("alice", "new-password").Hash); // documented: the password is never hashed
+        Assert.NotEqual(Key("alice", "same").Hash, Key("bob", "same").Hash);
     }
 
     [Theory, MemberData(nameof(Kinds))]
@@ -34,20 +45,21 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
     {
         await using var redis = await RedisServer.StartAsync(kind);
         await using var fleet = new Fleet(redis, 1);
-        OAuthTransport transport = (request, _) =>
+        var sent = 0;
+        OAuthTransport transport = (_, _) =>
         {
-            // The AS issues a token naming the subject of the assertion it got.
-            var body = request.Body.Render();
-            var subject = Regex.Match(body, "assertion=([a-z\\-]+)").Groups[1].Value;
+            Interlocked.Increment(ref sent);
             return RightAsync<OAuthError, HttpResponseSpec>(HttpResponseSpec.Of(200, "application/json",
-                $"{{\"access_token\":\"token-for-{subject}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}"));
+                "{\"access_token\":\"token-for-someone\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
         };
         var client = Right(JwtBearer.Create(new OAuthConfig(new ClientSettings("svc", "s"), new AuthSettings("https://as.example")), transport: transport));
-        var alice = Right(FleetTokenSource.Create(fleet.Stores[0], client, Parameters.Of(("assertion", "jwt-of-alice"), ("scope", "api"))));
-        var bob = Right(FleetTokenSource.Create(fleet.Stores[0], client, Parameters.Of(("assertion", "jwt-of-bob"), ("scope", "api"))));
+        var alice = FleetTokenSource.Create(fleet.Stores[0], client, Parameters.Of(("assertion", "jwt-of-alice"), ("scope", "api")));
+        var bob = FleetTokenSource.Create(fleet.Stores[0], client, Parameters.Of(("assertion", "jwt-of-bob"), ("scope", "api")));
 
-        Assert.Equal("token-for-jwt-of-alice", Right(await alice.GetTokenAsync().ToEither()).Value.Reveal());
-        Assert.Equal("token-for-jwt-of-bob", Right(await bob.GetTokenAsync().ToEither()).Value.Reveal());
+        // Refused, both: a fleet-shared token is for parameters every caller shares (one source per subject is the core's).
+        Assert.All(new[] { alice, bob }, made => Assert.Equal("parameters",
+            Assert.IsType<OAuthError.InvalidArgument>(made.Match(_ => null!, e => e)).Name));
+        Assert.Equal(0, sent);
     }
 
     // ---- Finding: a DPoP client under UseRedis: the fleet source forgets the DPoP key (and each instance has its own).
@@ -91,8 +103,11 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
         Assert.Equal(1, calls); // the server said "not for 10 minutes"; the fleet asked it `calls` times
     }
 
-    // ---- Finding: one refresh token is redeemed twice across the fleet (the lock expires under a slow holder; LockTime
-    // default 10 s is shorter than the hosting token-request timeout default 30 s, and there is no lock extension).
+    // ---- Finding: one refresh token was redeemed twice across the fleet (the lock expired under a slow holder; LockTime
+    // default 10 s is shorter than the hosting token-request timeout default 30 s, and there was no lock extension).
+    // Fixed by design: fleet renewals re-run the grant and never redeem a refresh token (none is written to Redis), and a
+    // holder extends its lock while it fetches. The reviewer asserted exactly one redemption of rt-1, which presumed the
+    // fleet refreshes; under the chosen design the right expectation is none, and one request for the fleet.
 
     [Theory, MemberData(nameof(Kinds))]
     public async Task A_refresh_token_shared_in_redis_is_never_redeemed_twice(string kind)
@@ -122,11 +137,14 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
         var sources = fleet.Stores.Select(store => Right(FleetTokenSource.Create(store, client, parameters, new TokenSourceOptions { Seed = Some(seed) }))).ToArray();
 
         var first = sources[0].GetTokenAsync().ToEither();
-        await Task.Delay(300); // instance 0 holds the lock and is refreshing
+        await Task.Delay(300); // instance 0 holds the lock and is fetching
         var second = sources[1].GetTokenAsync().ToEither();
         await Task.WhenAll(first, second);
 
-        Assert.Equal(1, redeemed.Count(r => r == "rt-1")); // RFC 9700 §4.14.2: a reused rotated refresh token revokes the grant
+        Assert.Empty(redeemed); // RFC 9700 §4.14.2: a reused rotated refresh token revokes the grant; the fleet uses none
+        Assert.Equal("at-1", Right(await first).Value.Reveal());
+        Assert.Equal("at-1", Right(await second).Value.Reveal()); // the slow holder kept its lock: one request for the fleet
+        Assert.Equal(1, Volatile.Read(ref n));
     }
 }
 

@@ -19,6 +19,29 @@ public static class OAuthTelemetry
 
     /// <summary>The activity source's name.</summary>
     public const string ActivitySourceName = "OAuth2.Functional";
+
+    /// <summary>Runs <paramref name="request"/>, one token request actually sent for the token source named
+    /// <paramref name="sourceName"/> by <paramref name="route"/> (<c>grant</c> or <c>refresh</c>), with its span and its count
+    /// in <c>oauth2.token.requests</c>, as a source does for its own requests. For the functions of a source made with
+    /// <see cref="TokenSourceOptions.RequestsMeasuredByFunctions"/> (e.g. a store shared by a fleet, which sends a request
+    /// only on some calls). A request that throws gives (and counts as) a <c>transport_failure</c>; a <c>null</c> one is an
+    /// <see cref="OAuthError.InvalidArgument"/>, not counted. Never throws.</summary>
+    public static EitherAsync<OAuthError, AccessToken> MeasureTokenRequest(string sourceName, string route, Func<EitherAsync<OAuthError, AccessToken>> request) =>
+        request is null
+            ? LeftAsync<OAuthError, AccessToken>(OAuthError.Argument("request", "is required"))
+            : LifecycleTelemetry.Measure(sourceName ?? "default", new(LifecycleTelemetry.SourceTag, sourceName ?? "default"), route ?? "grant", Guarded(request)).ToAsync();
+
+    private static Func<Task<Either<OAuthError, AccessToken>>> Guarded(Func<EitherAsync<OAuthError, AccessToken>> request) => async () =>
+    {
+        try
+        {
+            return await request().ToEither().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            return Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the token request threw instead of returning a result", e.GetType().Name));
+        }
+    };
 }
 
 /// <summary>The instruments themselves (one set per process, as .NET's guidance asks for static meters).</summary>
@@ -42,4 +65,19 @@ internal static class LifecycleTelemetry
     public const string RouteTag = "oauth2.route";
     public const string OutcomeTag = "oauth2.outcome";
     public const string RenewalTag = "oauth2.renewal";
+
+    /// <summary>One token request, with its span and its count by outcome.</summary>
+    public static async Task<Either<OAuthError, AccessToken>> Measure(
+        string name, KeyValuePair<string, object?> sourceTag, string route, Func<Task<Either<OAuthError, AccessToken>>> request)
+    {
+        using var activity = Source.StartActivity("oauth2.token_request", ActivityKind.Client);
+        activity?.SetTag(SourceTag, name);
+        activity?.SetTag(RouteTag, route);
+        var result = await request().ConfigureAwait(false);
+        var outcome = result.Match(_ => "success", e => e.Code);
+        activity?.SetTag(OutcomeTag, outcome);
+        if (result.IsLeft) activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        Requests.Add(1, sourceTag, new(RouteTag, route), new(OutcomeTag, outcome));
+        return result;
+    }
 }

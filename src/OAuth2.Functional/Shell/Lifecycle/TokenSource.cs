@@ -25,6 +25,7 @@ public sealed class TokenSource
     private readonly Func<AccessToken, CancellationToken, Task>? onNewToken;
     private readonly Func<AccessToken, Task>? onInvalidated;
     private readonly KeyValuePair<string, object?> sourceTag;
+    private readonly bool measuresRequests; // false when the functions record the requests they send themselves
     private readonly Lock gate = new();
 
     private volatile TokenSnapshot current;
@@ -33,8 +34,9 @@ public sealed class TokenSource
     private TokenSource(
         Func<CancellationToken, Task<Either<OAuthError, AccessToken>>>? grant,
         Func<AccessToken, CancellationToken, Task<Either<OAuthError, AccessToken>>>? refresh,
-        TokenSourceOptions options, TimeProvider clock, ILogger logger)
+        TokenSourceOptions options, TimeProvider clock, ILogger logger, bool measuresRequests = true)
     {
+        this.measuresRequests = measuresRequests;
         this.grant = grant;
         this.refresh = refresh;
         renewal = options.Renewal;
@@ -83,7 +85,7 @@ public sealed class TokenSource
         select new TokenSource(
             grant is null ? null : ct => grant(ct).ToEither(),
             refresh is null ? null : (t, ct) => refresh(t, ct).ToEither(),
-            o, o.TimeProvider ?? TimeProvider.System, o.Logger ?? NullLogger.Instance) { DPoP = Optional(o.DPoP) };
+            o, o.TimeProvider ?? TimeProvider.System, o.Logger ?? NullLogger.Instance, !o.RequestsMeasuredByFunctions) { DPoP = Optional(o.DPoP) };
 
     private static Either<OAuthError, Unit> SameKey(GrantClient client, TokenSourceOptions options) =>
         options.DPoP is null || ReferenceEquals(options.DPoP, client.Config.Config.DPoP)
@@ -278,34 +280,24 @@ public sealed class TokenSource
         switch (RenewalPolicy.Route(Optional(from.Token), grant is not null))
         {
             case RenewalRoute.Refresh when refresh is not null:
-                var refreshed = await Request("refresh", refresh(from.Token!, CancellationToken.None)).ConfigureAwait(false);
+                var refreshed = await Request("refresh", () => refresh(from.Token!, CancellationToken.None)).ConfigureAwait(false);
                 if (refreshed.Case is not OAuthError failed) return (refreshed, false);
                 return RenewalPolicy.AfterRefreshFailure(failed, grant is not null) switch
                 {
-                    RefreshFailureAction.RunGrant => (await Request("grant", grant!(CancellationToken.None)).ConfigureAwait(false), false),
+                    RefreshFailureAction.RunGrant => (await Request("grant", () => grant!(CancellationToken.None)).ConfigureAwait(false), false),
                     RefreshFailureAction.Drop => (refreshed, true),
                     _ => (refreshed, false),
                 };
             case RenewalRoute.Grant or RenewalRoute.Refresh when grant is not null:
-                return (await Request("grant", grant(CancellationToken.None)).ConfigureAwait(false), false);
+                return (await Request("grant", () => grant(CancellationToken.None)).ConfigureAwait(false), false);
             default:
                 return (Left<OAuthError, AccessToken>(from.LastFailure ?? TokenSnapshot.NoToken), false);
         }
     }
 
-    /// <summary>One token request, with its span and its count by outcome.</summary>
-    private async Task<Either<OAuthError, AccessToken>> Request(string route, Task<Either<OAuthError, AccessToken>> request)
-    {
-        using var activity = LifecycleTelemetry.Source.StartActivity("oauth2.token_request", ActivityKind.Client);
-        activity?.SetTag(LifecycleTelemetry.SourceTag, Name);
-        activity?.SetTag(LifecycleTelemetry.RouteTag, route);
-        var result = await request.ConfigureAwait(false);
-        var outcome = result.Match(_ => "success", e => e.Code);
-        activity?.SetTag(LifecycleTelemetry.OutcomeTag, outcome);
-        if (result.IsLeft) activity?.SetStatus(ActivityStatusCode.Error, outcome);
-        LifecycleTelemetry.Requests.Add(1, sourceTag, new(LifecycleTelemetry.RouteTag, route), new(LifecycleTelemetry.OutcomeTag, outcome));
-        return result;
-    }
+    /// <summary>One token request, with its span and its count by outcome (unless the functions measure their own).</summary>
+    private Task<Either<OAuthError, AccessToken>> Request(string route, Func<Task<Either<OAuthError, AccessToken>>> request) =>
+        measuresRequests ? LifecycleTelemetry.Measure(Name, sourceTag, route, request) : request();
 
     private async Task Persist(AccessToken token)
     {

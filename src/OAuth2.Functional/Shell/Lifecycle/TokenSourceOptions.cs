@@ -38,6 +38,12 @@ public sealed record TokenSourceOptions
     /// uses the client's <see cref="OAuthConfig.DPoP"/>; a different key here is an <see cref="OAuthError.InvalidArgument"/>.</summary>
     public DPoPKey? DPoP { get; init; }
 
+    /// <summary>For a source over functions (<see cref="TokenSource.FromFunctions"/>) whose functions do not always send a
+    /// request (e.g. they read a token a fleet shares): true means the functions record each token request they actually
+    /// send with <see cref="OAuthTelemetry.MeasureTokenRequest"/>, and the source records none itself, so
+    /// <c>oauth2.token.requests</c> counts requests sent, not tokens read. Default false; ignored by sources over a grant client.</summary>
+    public bool RequestsMeasuredByFunctions { get; init; }
+
     /// <summary>Names and settings only: the seed prints as present or not, the hook as set or not, the DPoP key by its thumbprint.</summary>
     public override string ToString() =>
         $"TokenSourceOptions(Name = {Name}, Renewal = {Renewal}, Seed = {(Seed.IsSome ? "[redacted]" : "none")}, OnNewToken = {(OnNewToken is null ? "none" : "set")}, OnInvalidated = {(OnInvalidated is null ? "none" : "set")}, DPoP = {DPoP?.ToString() ?? "none"})";
