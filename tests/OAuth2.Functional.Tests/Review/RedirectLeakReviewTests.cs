@@ -90,4 +90,30 @@ public sealed class RedirectLeakReviewTests
         Assert.NotEmpty(foreign.Authorizations); // the redirect was followed
         Assert.All(foreign.Authorizations, a => Assert.DoesNotContain("SECRET-TOKEN-VALUE", a));
     }
+
+    [Fact]
+    public async Task AuthorizedHttp_answers_a_401_from_a_foreign_redirect_target_as_it_is_without_renewing_or_resending()
+    {
+        using var foreign = new Origin((_, ctx) =>
+        {
+            ctx.Response.StatusCode = 401;
+            ctx.Response.Headers["WWW-Authenticate"] = "Bearer error=\"invalid_token\"";
+        });
+        using var allowed = new Origin((_, ctx) =>
+        {
+            ctx.Response.StatusCode = 307;
+            ctx.Response.Headers["Location"] = new Uri(foreign.Base, "elsewhere").AbsoluteUri;
+        });
+        var grants = 0;
+        var tokens = Right(TokenSource.FromFunctions(_ => RightAsync<OAuthError, AccessToken>(Right(AccessToken.FromJson(
+            $"{{\"access_token\":\"TOKEN-{Interlocked.Increment(ref grants)}\",\"expires_in\":3600}}", DateTimeOffset.UtcNow))), null));
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = true }) { BaseAddress = allowed.Base };
+
+        var response = Right(await http.SendAsync(tokens, () => new HttpRequestMessage(HttpMethod.Get, "resource")).ToEither());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(1, grants); // the token was not dropped and renewed for a 401 that says nothing about it
+        Assert.Single(allowed.Authorizations); // and the request was not sent again
+        Assert.All(foreign.Authorizations, a => Assert.DoesNotContain("TOKEN-", a));
+    }
 }
