@@ -31,6 +31,16 @@ public sealed class HandlerTests : IDisposable
     private Uri Elsewhere => new UriBuilder(server.ResourceUri) { Host = "localhost" }.Uri;
 
     [Fact]
+    public void Allowed_origins_come_from_any_dotnet_collection_and_nulls_or_relative_uris_name_none()
+    {
+        var list = new List<Uri?> { new("https://a.example/x"), null, new("/relative", UriKind.Relative), new("https://b.example:8443/") };
+        var options = OAuthTokenHandlerOptions.ForOrigins(list);
+        Assert.Equal(new[] { "https://a.example/x", "https://b.example:8443/" }, options.AllowedOrigins.Map(u => u.AbsoluteUri).ToArray());
+        Assert.True(OAuthTokenHandlerOptions.ForOrigins(null).AllowedOrigins.IsEmpty);
+        Assert.True(OAuthTokenHandlerOptions.For(null!).AllowedOrigins.IsEmpty);
+    }
+
+    [Fact]
     public async Task The_handler_attaches_the_token_to_the_allowed_origin()
     {
         var source = Source();

@@ -6,8 +6,8 @@ namespace OAuth2.Functional;
 /// <summary>What the handler and the functional send share: the origin check, attaching the token, and when to retry.</summary>
 internal static class BearerRules
 {
-    public static bool SameOrigin(Uri a, Uri b) =>
-        a.IsAbsoluteUri && b.IsAbsoluteUri &&
+    public static bool SameOrigin(Uri? a, Uri? b) =>
+        a is { IsAbsoluteUri: true } && b is { IsAbsoluteUri: true } &&
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) &&
         string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 

@@ -10,6 +10,11 @@ public sealed record OAuthTokenHandlerOptions
     /// <summary>Retry once on any 401, not only one whose <c>WWW-Authenticate</c> says <c>invalid_token</c>. Default false.</summary>
     public bool RetryOnAny401 { get; init; }
 
-    /// <summary>Options that allow exactly the origin of <paramref name="baseAddress"/>.</summary>
-    public static OAuthTokenHandlerOptions For(Uri baseAddress) => new() { AllowedOrigins = Seq1(baseAddress) };
+    /// <summary>Options that allow exactly the origin of <paramref name="baseAddress"/> (none when it is null).</summary>
+    public static OAuthTokenHandlerOptions For(Uri baseAddress) => ForOrigins([baseAddress]);
+
+    /// <summary>Options that allow the origins of <paramref name="origins"/>, from any .NET collection (nulls and relative
+    /// URIs are left out: they name no origin).</summary>
+    public static OAuthTokenHandlerOptions ForOrigins(IEnumerable<Uri?>? origins) =>
+        new() { AllowedOrigins = toSeq((origins ?? []).Where(o => o is { IsAbsoluteUri: true }).Select(o => o!).ToArray()) };
 }
