@@ -35,7 +35,13 @@ internal sealed class FleetTour(DevAuthorizationServer server)
                             o.TokenHost = server.BaseUri.AbsoluteUri;
                             o.Scope = "api";
                         })
-                        .UseRedis($"127.0.0.1:{garnet.Port},connectTimeout=5000", new FleetStoreOptions { Protection = FleetProtection.With(ring), KeyPrefix = prefix });
+                        // OperationTimeout: the demo's Garnet shares this process with the server and eight instances, and its
+                        // first commands pay for JIT; a 500 ms bound (the default, right for a real Redis) could count that as an
+                        // outage, and the store would then rightly fall back to one request per instance.
+                        .UseRedis($"127.0.0.1:{garnet.Port},connectTimeout=5000", new FleetStoreOptions
+                        {
+                            Protection = FleetProtection.With(ring), KeyPrefix = prefix, OperationTimeout = TimeSpan.FromSeconds(5),
+                        });
                     instances.Add(services.BuildServiceProvider());
                 }
                 var sources = instances.Select(p => p.GetRequiredService<OAuth2Clients>().TokenSource("api")).ToList();
