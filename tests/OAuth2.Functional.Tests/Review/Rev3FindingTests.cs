@@ -94,4 +94,33 @@ public class Rev3FindingTests
         Assert.True(implicitPublic.IsRight);
         Assert.True(explicitPublic.IsRight, "explicit none refused: " + explicitPublic);
     }
+
+    // ---- AuthorizedHttp's foreign-redirect 401 rule ----
+
+    private sealed class RejectOnceWithoutRequestMessage : HttpMessageHandler
+    {
+        public int Calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // A handler that builds its own response (a cache, a fallback policy, a test double) need not set RequestMessage.
+            if (Interlocked.Increment(ref Calls) > 1) return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+            var rejected = new HttpResponseMessage(HttpStatusCode.Unauthorized);
+            rejected.Headers.WwwAuthenticate.ParseAdd("Bearer error=\"invalid_token\"");
+            return Task.FromResult(rejected);
+        }
+    }
+
+    [Fact(Skip = "rev3 finding R6: AuthorizedHttp treats a response without RequestMessage as a foreign redirect's and never renews (OAuthTokenHandler falls back to the request's URI)")]
+    public async Task R6_an_invalid_token_401_from_the_allowed_origin_is_renewed_even_without_RequestMessage()
+    {
+        var n = 0;
+        var source = Right(TokenSource.FromFunctions(_ => RightAsync<OAuthError, AccessToken>(Right(AccessToken.FromJson(
+            $$"""{"access_token":"t{{Interlocked.Increment(ref n)}}","token_type":"Bearer","expires_in":300}""", DateTimeOffset.UtcNow))), null));
+        var handler = new RejectOnceWithoutRequestMessage();
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("https://api.example/") };
+        var sent = await http.SendAsync(source, () => new HttpRequestMessage(HttpMethod.Get, "https://api.example/x")).ToEither();
+        Assert.Equal(2, handler.Calls);
+        Assert.Equal(HttpStatusCode.OK, sent.Match(r => r.StatusCode, _ => default));
+    }
 }
