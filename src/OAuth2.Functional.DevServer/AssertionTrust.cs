@@ -27,7 +27,7 @@ public sealed class AssertionTrust
     {
         var now = DateTime.UtcNow;
         foreach (var old in seen.Where(e => e.Value < now)) seen.TryRemove(old);
-        return seen.TryAdd(jwtId, validTo.AddSeconds(30));
+        return seen.TryAdd(jwtId, validTo > DateTime.MaxValue.AddSeconds(-30) ? DateTime.MaxValue : validTo.AddSeconds(30));
     }
 
     /// <summary>Prints the issuer only.</summary>

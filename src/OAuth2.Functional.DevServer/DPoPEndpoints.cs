@@ -35,8 +35,8 @@ internal static class DPoPEndpoints
         if (pushed && outcome.Thumbprint is { } proven)
         {
             // RFC 9449 §10.1: a pushed request's proof stands for dpop_jkt; when both are sent they must name the same key.
-            var form = await http.Request.ReadFormAsync();
-            if (form.TryGetValue("dpop_jkt", out var jkt) && jkt.ToString() != proven)
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+            if (form is not null && form.TryGetValue("dpop_jkt", out var jkt) && jkt.ToString() != proven)
                 outcome = new DPoPVerifier.Outcome(null, "invalid_dpop_proof", "dpop_jkt does not match the key of the DPoP proof");
             else
                 verifier.RecordPushedProof();

@@ -62,16 +62,21 @@ public sealed record FleetStoreOptions
         if (Protection is null)
             problems = problems.Add(OAuthError.Argument("Protection", "is required: FleetProtection.With(keys), or FleetProtection.PlaintextOptIn"));
         if (KeyPrefix is null) problems = problems.Add(OAuthError.Argument("KeyPrefix", "is required"));
-        foreach (var (name, value, min) in new[]
+        // Upper bounds keep every wait inside what timers accept (Task.Delay: about 49 days) and what a Redis TTL means.
+        var ms = TimeSpan.FromMilliseconds(1);
+        var day = TimeSpan.FromDays(1);
+        var year = TimeSpan.FromDays(365);
+        foreach (var (name, value, min, max) in new[]
                  {
-                     ("Skew", Skew, TimeSpan.Zero), ("FallbackLifetime", FallbackLifetime, TimeSpan.FromMilliseconds(1)),
-                     ("LockTime", LockTime, TimeSpan.FromMilliseconds(1)), ("WaitBound", WaitBound, TimeSpan.Zero),
-                     ("PollInterval", PollInterval, TimeSpan.FromMilliseconds(1)), ("OperationTimeout", OperationTimeout, TimeSpan.FromMilliseconds(1)),
-                     ("RetryAfterFailure", RetryAfterFailure, TimeSpan.Zero), ("SharedFailureTime", SharedFailureTime, TimeSpan.Zero),
-                     ("SharedRetryAfterCap", SharedRetryAfterCap, TimeSpan.Zero),
+                     ("Skew", Skew, TimeSpan.Zero, day), ("FallbackLifetime", FallbackLifetime, ms, year),
+                     ("LockTime", LockTime, ms, day), ("WaitBound", WaitBound, TimeSpan.Zero, day),
+                     ("PollInterval", PollInterval, ms, day), ("OperationTimeout", OperationTimeout, ms, day),
+                     ("RetryAfterFailure", RetryAfterFailure, TimeSpan.Zero, day), ("SharedFailureTime", SharedFailureTime, TimeSpan.Zero, day),
+                     ("SharedRetryAfterCap", SharedRetryAfterCap, TimeSpan.Zero, day),
                  })
         {
-            if (value < min) problems = problems.Add(OAuthError.Argument(name, $"must be at least {min.TotalMilliseconds} ms"));
+            if (value < min || value > max)
+                problems = problems.Add(OAuthError.Argument(name, $"must be between {min.TotalMilliseconds} ms and {max.TotalDays} days"));
         }
         return problems;
     }

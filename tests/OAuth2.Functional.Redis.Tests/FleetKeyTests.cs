@@ -28,19 +28,19 @@ public class FleetKeyTests
     }
 
     [Fact]
-    public void Secret_parameter_values_never_enter_the_key()
+    public void Client_credential_values_never_enter_the_key()
     {
-        var a = K(Endpoint, "svc", ("username", "alice"), ("password", "first-password"));
-        var b = K(Endpoint, "svc", ("username", "alice"), ("password", "second-password"));
+        var a = K(Endpoint, "svc", ("scope", "api"), ("client_secret", "first-secret"));
+        var b = K(Endpoint, "svc", ("scope", "api"), ("client_secret", "second-secret"));
         Assert.Equal(a.Hash, b.Hash);
-        Assert.NotEqual(a.Hash, K(Endpoint, "svc", ("username", "bob"), ("password", "first-password")).Hash);
-        Assert.DoesNotContain("password", a.ToString());
+        Assert.NotEqual(a.Hash, K(Endpoint, "svc", ("scope", "api")).Hash); // the name still counts
+        Assert.DoesNotContain("secret", a.ToString());
     }
 
     [Fact]
     public void A_parameter_whose_secret_is_the_tokens_subject_is_refused_rather_than_shared_between_subjects()
     {
-        foreach (var name in new[] { "subject_token", "actor_token", "assertion", "code", "code_verifier", "refresh_token", "device_code" })
+        foreach (var name in new[] { "password", "subject_token", "actor_token", "assertion", "code", "code_verifier", "refresh_token", "device_code" })
         {
             var error = FleetKey.Of(Endpoint, "svc", Parameters.Of((name, "user-" + name + "-SECRET")));
             var invalid = Assert.IsType<OAuthError.InvalidArgument>(error.Match(_ => null!, e => e));

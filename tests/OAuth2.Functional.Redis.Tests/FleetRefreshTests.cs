@@ -85,7 +85,8 @@ public class FleetRefreshTests
     public async Task A_holder_slower_than_LockTime_keeps_its_lock_until_it_is_done(string kind)
     {
         await using var server = await RedisServer.StartAsync(kind);
-        await using var fleet = new Fleet(server, 1, o => o with { LockTime = TimeSpan.FromSeconds(1) });
+        // LockTime 3 s (extended every second): long enough that one slow Redis call on a loaded machine does not let it lapse.
+        await using var fleet = new Fleet(server, 1, o => o with { LockTime = TimeSpan.FromSeconds(3) });
         var key = AKey();
         var release = new TaskCompletionSource<Either<OAuthError, AccessToken>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var fetching = fleet.Stores[0].GetOrFetchAsync(key, _ => release.Task);
@@ -95,11 +96,11 @@ public class FleetRefreshTests
         var holder = (string?)await fleet.Raw.StringGetAsync(lockKey);
         Assert.NotNull(holder);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5)); // 2.5 × LockTime: without extension the lock would be gone
+        await Task.Delay(TimeSpan.FromSeconds(7.5)); // 2.5 × LockTime: without extension the lock would be gone
 
         Assert.Equal(holder, (string?)await fleet.Raw.StringGetAsync(lockKey));
         var ttl = await fleet.Raw.KeyTimeToLiveAsync(lockKey);
-        Assert.InRange(ttl!.Value.TotalMilliseconds, 1, 1000); // still bounded by LockTime: a dying holder frees it soon
+        Assert.InRange(ttl!.Value.TotalMilliseconds, 1, 3000); // still bounded by LockTime: a dying holder frees it soon
         release.SetResult(NewToken(TimeSpan.FromMinutes(10)));
         Assert.True((await fetching).IsRight);
         Assert.False(await fleet.Raw.KeyExistsAsync(lockKey)); // released by its holder

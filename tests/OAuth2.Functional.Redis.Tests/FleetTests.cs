@@ -178,7 +178,7 @@ public class FleetTests
         await using var server = await RedisServer.StartAsync(kind);
         await using var fleet = new Fleet(server, 2);
         var fetch = new CountingFetch(TimeSpan.FromMinutes(10));
-        var key = Right(FleetKey.Of(new Uri("https://as.example/token"), "svc", Parameters.Of(("username", "alice"), ("password", "wonderland-password"))));
+        var key = Right(FleetKey.Of(new Uri("https://as.example/token"), "svc", Parameters.Of(("scope", "api"), ("client_secret", "wonderland-password"))));
         var token = Value(await fleet.Stores[0].GetOrFetchAsync(key, fetch.Fetch));
 
         var dump = new StringBuilder();

@@ -6,22 +6,22 @@ namespace OAuth2.Functional.Redis;
 /// <summary>
 /// Names one shared token in the fleet: a SHA-256 over the token endpoint, the client id, the DPoP key's thumbprint when
 /// tokens are bound to one, and the request parameters (in order, length-prefixed so no two inputs collide by
-/// concatenation). No secret is an input: the values of <c>password</c>, <c>client_secret</c> and <c>client_assertion</c>
-/// never enter the hash, only their names (the <c>username</c> beside a password tells users apart); parameters whose
-/// secret value <em>is</em> the subject of the token (<c>code</c>, <c>code_verifier</c>, <c>refresh_token</c>,
-/// <c>device_code</c>, <c>assertion</c>, <c>subject_token</c>, <c>actor_token</c>) are refused, because two callers that
-/// differ only in them would otherwise share one token. Pure.
+/// concatenation). No secret is an input: the values of <c>client_secret</c> and <c>client_assertion</c> never enter the
+/// hash, only their names; parameters whose secret value authenticates or <em>is</em> the subject of the token
+/// (<c>password</c>, <c>code</c>, <c>code_verifier</c>, <c>refresh_token</c>, <c>device_code</c>, <c>assertion</c>,
+/// <c>subject_token</c>, <c>actor_token</c>) are refused, because two callers that differ only in them (a wrong password
+/// and the right one, two users' assertions) would otherwise share one token. Pure.
 /// </summary>
 public sealed record FleetKey
 {
     private static readonly System.Collections.Generic.HashSet<string> SecretNames = new(StringComparer.Ordinal)
     {
-        "password", "client_secret", "client_assertion",
+        "client_secret", "client_assertion",
     };
 
     private static readonly System.Collections.Generic.HashSet<string> SubjectSecretNames = new(StringComparer.Ordinal)
     {
-        "code", "code_verifier", "refresh_token", "device_code", "assertion", "subject_token", "actor_token",
+        "password", "code", "code_verifier", "refresh_token", "device_code", "assertion", "subject_token", "actor_token",
     };
 
     private FleetKey(string hash) => Hash = hash;

@@ -215,12 +215,20 @@ public sealed class FleetTokenStore
                     _ = tx.StringSetAsync(lockKey, holder, options.LockTime, When.Exists);
                     return await tx.ExecuteAsync().ConfigureAwait(false);
                 }).ConfigureAwait(false);
-                if (!kept.Exists(k => k)) return; // Redis failed, or the lock is no longer ours: nothing left to keep
+                // The lock is no longer ours: nothing left to keep. A failed or slow call (None) is tried again next time,
+                // so one slow answer on a loaded machine does not let the lock lapse.
+                if (kept.Exists(k => !k)) return;
             }
         }
         catch (OperationCanceledException)
         {
             // The fetch ended.
+        }
+        catch (Exception e)
+        {
+            // A caller's TimeProvider (its timers) failed: the lock simply stops being extended and expires within LockTime.
+            // Never rethrown: the holder's release and wake-up below must run, and its result stand.
+            logger.LogWarning("Fleet token store: extending the fleet lock stopped ({ExceptionType})", e.GetType().Name);
         }
     }
 

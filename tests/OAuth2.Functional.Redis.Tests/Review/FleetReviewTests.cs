@@ -32,12 +32,13 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
     }
 
     [Fact]
-    public void Fleet_keys_of_password_grants_differ_by_username_not_by_password()
+    public void Fleet_keys_of_password_grants_are_refused_a_wrong_password_must_never_find_the_right_ones_token()
     {
         var url = new Uri("https://as.example/token");
-        FleetKey Key(string user, string password) => Right(FleetKey.Of(url, "svc", Parameters.Of(("username", user), ("password", password), ("scope", "api"))));
-        Assert.Equal(Key("alice", "old-password").Hash, Key("alice", "new-password").Hash); // documented: the password is never hashed
-        Assert.NotEqual(Key("alice", "same").Hash, Key("bob", "same").Hash);
+        var refused = FleetKey.Of(url, "svc", Parameters.Of(("username", "alice"), ("password", "pass-of-alice"), ("scope", "api")));
+        var error = Assert.IsType<OAuthError.InvalidArgument>(refused.Match(_ => null!, e => e));
+        Assert.Equal("parameters", error.Name);
+        Assert.DoesNotContain("pass-of-alice", error.ToString());
     }
 
     [Theory, MemberData(nameof(Kinds))]
@@ -113,7 +114,9 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
     public async Task A_refresh_token_shared_in_redis_is_never_redeemed_twice(string kind)
     {
         await using var redis = await RedisServer.StartAsync(kind);
-        await using var fleet = new Fleet(redis, 2, o => o with { LockTime = TimeSpan.FromSeconds(1), WaitBound = TimeSpan.FromSeconds(8) });
+        // LockTime 2 s against a 5 s server: without the holder's extensions the lock would lapse twice over; 2 s (extended
+        // every ~0.7 s) rather than less, so that one slow Redis call on a loaded machine does not let it lapse.
+        await using var fleet = new Fleet(redis, 2, o => o with { LockTime = TimeSpan.FromSeconds(2), WaitBound = TimeSpan.FromSeconds(15) });
         var redeemed = new ConcurrentQueue<string>();
         var n = 0;
         OAuthTransport transport = (request, _) =>
@@ -125,7 +128,7 @@ public class FleetReviewTests(DevServerFixture dev) : IClassFixture<DevServerFix
 
             static async Task<Either<OAuthError, HttpResponseSpec>> Slow(int i)
             {
-                await Task.Delay(TimeSpan.FromSeconds(3)); // a slow authorization server (well inside a 30 s timeout)
+                await Task.Delay(TimeSpan.FromSeconds(5)); // a slow authorization server (well inside a 30 s timeout)
                 return HttpResponseSpec.Of(200, "application/json",
                     $"{{\"access_token\":\"at-{i}\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt-{i + 1}\"}}");
             }

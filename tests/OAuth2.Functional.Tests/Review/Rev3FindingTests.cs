@@ -26,7 +26,7 @@ public class Rev3FindingTests
 
     // ---- RFC 8693 §2.2.1: an N_A token (e.g. an exchanged ID token) is not an access token ----
 
-    [Fact(Skip = "rev3 finding R3: AccessTokenHeaders refuses N_A, but BearerRules.Attach (AuthorizedHttp, OAuthTokenHandler) sends it as Bearer")]
+    [Fact]
     public async Task R3_AuthorizedHttp_never_sends_an_N_A_token_as_a_bearer_token()
     {
         var capture = new Capture();
@@ -57,7 +57,7 @@ public class Rev3FindingTests
 
     // ---- "Never throws": OAuthTelemetry.MeasureTokenRequest (new public API) ----
 
-    [Fact(Skip = "rev3 finding R4: a Bottom EitherAsync from the request makes LifecycleTelemetry.Measure's Match throw BottomException")]
+    [Fact]
     public async Task R4_MeasureTokenRequest_turns_a_bottom_request_into_a_Left()
     {
         var error = await Record.ExceptionAsync(async () =>
@@ -85,7 +85,7 @@ public class Rev3FindingTests
             TokenEndpointAuthMethodsSupported = toSeq(methods.Select(n => new TokenEndpointAuthMethod(n)).ToArray()),
         };
 
-    [Fact(Skip = "rev3 finding R5: an explicit ClientAuthMethod.None is refused where the same public client without a method is accepted (F5)")]
+    [Fact]
     public void R5_an_explicit_none_is_treated_like_a_client_without_credentials()
     {
         var implicitPublic = Discovery.ConfigFor(Metadata("client_secret_basic", "private_key_jwt"), GrantKind.ClientCredentials, new ClientSettings("public"));
@@ -111,7 +111,7 @@ public class Rev3FindingTests
         }
     }
 
-    [Fact(Skip = "rev3 finding R6: AuthorizedHttp treats a response without RequestMessage as a foreign redirect's and never renews (OAuthTokenHandler falls back to the request's URI)")]
+    [Fact]
     public async Task R6_an_invalid_token_401_from_the_allowed_origin_is_renewed_even_without_RequestMessage()
     {
         var n = 0;

@@ -133,13 +133,13 @@ public static class Discovery
     /// <c>issuer</c> as its audience (draft-ietf-oauth-rfc7523bis). Without one, a secret chooses <c>client_secret_basic</c>
     /// when the server supports it, else <c>client_secret_post</c>, else (a secret of at least 32 bytes) <c>client_secret_jwt</c>:
     /// a secret never upgrades to <c>client_secret_jwt</c> while Basic or post is offered, because servers register each client
-    /// for one method. A client with neither secret nor method is public (<c>none</c>), listed or not.
+    /// for one method. A client with neither secret nor method, or with <c>none</c> chosen explicitly, is public, listed or not.
     /// </summary>
     private static Either<OAuthError, (ClientSettings Client, OAuthOptions Options)> AuthenticationOf(AuthorizationServerMetadata m, ClientSettings client, OAuthOptions options)
     {
         var methods = m.EffectiveTokenEndpointAuthMethods;
         bool Supports(string name) => methods.Exists(x => x.Name == name);
-        if (client.Authentication is { } method)
+        if (client.Authentication is { } method and not ClientAuthMethod.None)
         {
             if (!m.TokenEndpointAuthMethodsSupported.IsEmpty && !Supports(method.Name))
                 return OAuthError.Argument("client.authentication",

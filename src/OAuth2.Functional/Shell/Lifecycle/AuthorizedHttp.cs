@@ -37,7 +37,8 @@ public static class AuthorizedHttp
             }
             if (sent.Case is not HttpResponseMessage response || attempt > 0 || !BearerRules.ShouldRetry(response, false)) return sent;
             // A 401 from a redirect target that is not allowed says nothing about the token: returned as it is, no renewal.
-            if (BearerRules.Refusal(response.RequestMessage?.RequestUri, allowed).IsSome) return sent;
+            // (A response without RequestMessage, built by a handler of the caller's, went where the checked request went.)
+            if (response.RequestMessage is { RequestUri: var landed } && BearerRules.Refusal(landed, allowed).IsSome) return sent;
             response.Dispose();
             tokens.Invalidate(t);
             used = t;

@@ -24,18 +24,23 @@ public static class OAuthTelemetry
     /// <paramref name="sourceName"/> by <paramref name="route"/> (<c>grant</c> or <c>refresh</c>), with its span and its count
     /// in <c>oauth2.token.requests</c>, as a source does for its own requests. For the functions of a source made with
     /// <see cref="TokenSourceOptions.RequestsMeasuredByFunctions"/> (e.g. a store shared by a fleet, which sends a request
-    /// only on some calls). A request that throws gives (and counts as) a <c>transport_failure</c>; a <c>null</c> one is an
+    /// only on some calls). <paramref name="route"/> is <c>refresh</c> or (anything else) <c>grant</c>. A request that throws or
+    /// gives no result (a default value) gives (and counts as) a <c>transport_failure</c>; a <c>null</c> one is an
     /// <see cref="OAuthError.InvalidArgument"/>, not counted. Never throws.</summary>
     public static EitherAsync<OAuthError, AccessToken> MeasureTokenRequest(string sourceName, string route, Func<EitherAsync<OAuthError, AccessToken>> request) =>
         request is null
             ? LeftAsync<OAuthError, AccessToken>(OAuthError.Argument("request", "is required"))
-            : LifecycleTelemetry.Measure(sourceName ?? "default", new(LifecycleTelemetry.SourceTag, sourceName ?? "default"), route ?? "grant", Guarded(request)).ToAsync();
+            : LifecycleTelemetry.Measure(sourceName ?? "default", new(LifecycleTelemetry.SourceTag, sourceName ?? "default"),
+                route == "refresh" ? "refresh" : "grant", Guarded(request)).ToAsync(); // the route tag is one of two values, never caller text
 
     private static Func<Task<Either<OAuthError, AccessToken>>> Guarded(Func<EitherAsync<OAuthError, AccessToken>> request) => async () =>
     {
         try
         {
-            return await request().ToEither().ConfigureAwait(false);
+            var result = await request().ToEither().ConfigureAwait(false);
+            return result.IsBottom
+                ? Left<OAuthError, AccessToken>(new OAuthError.TransportFailure("the token request returned no result", "Bottom"))
+                : result;
         }
         catch (Exception e)
         {
