@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using OAuth2.Functional.Redis;
-using StackExchange.Redis;
 
 namespace OAuth2.Functional.Benchmarks;
 
@@ -16,57 +13,30 @@ namespace OAuth2.Functional.Benchmarks;
 [MemoryDiagnoser]
 public class FleetRenewalBenchmarks
 {
-    private FleetTokenStore store = null!;
-    private FleetKey key = null!;
+    private BenchFleet fleet = null!;
     private AccessToken held = null!;
-    private ConnectionMultiplexer redis = null!;
-    private Garnet.GarnetServer garnet = null!;
-    private string dir = null!;
-    private Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch = null!;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        dir = Directory.CreateTempSubdirectory("bench-garnet-").FullName;
-        // Never cleanupDir: true (Garnet would delete its checkpoint dir, by default the current directory); --memory ≥ 2 × --page.
-        garnet = new Garnet.GarnetServer(["-q", "--bind", "127.0.0.1", "--port", port.ToString(), "--index", "1m", "--memory", "8m", "--page", "1m", "--checkpointdir", dir], null, false, null);
-        garnet.Start();
-        redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false");
-        var client = Ok(ClientCredentials.Create(new OAuthConfig(new ClientSettings("svc", "svc-secret"), new AuthSettings("https://as.example")),
-            new HttpClient(new CannedHandler(HttpStatusCode.OK, Bodies.Token))));
-        var parameters = Parameters.Of(("scope", "read"));
-        var ring = Ok(FleetKeyRing.Create("bench", Enumerable.Repeat((byte)7, 32).ToArray()));
-        store = Ok(FleetTokenStore.Create(redis, new FleetStoreOptions { Protection = FleetProtection.With(ring), KeyPrefix = "bench" + Guid.NewGuid().ToString("N")[..6] + ":" }));
-        key = Ok(FleetKey.Of(client.Config.TokenUrl, "svc", parameters));
-        fetch = ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither();
-        held = Ok(await store.GetOrFetchAsync(key, fetch)); // the canned endpoint answers the same token every time
+        fleet = await BenchFleet.StartAsync();
+        held = BenchFleet.Ok(await fleet.Store.GetOrFetchAsync(fleet.Key, fleet.Fetch)); // the canned endpoint answers the same token every time
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        redis.Dispose();
-        garnet.Dispose();
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    }
+    public void Cleanup() => fleet.Dispose();
 
     [Benchmark(Baseline = true)]
     public async Task<string> BareFetch()
     {
-        var result = await fetch(CancellationToken.None);
+        var result = await fleet.Fetch(CancellationToken.None);
         return result.Case is AccessToken t ? t.Value.Reveal() : "";
     }
 
     [Benchmark]
     public async Task<string> FleetRenewal()
     {
-        var result = await store.RenewAsync(key, held, fetch);
+        var result = await fleet.Store.RenewAsync(fleet.Key, held, fleet.Fetch);
         return result.Case is AccessToken t ? t.Value.Reveal() : "";
     }
-
-    private static T Ok<T>(Either<OAuthError, T> either) => either.Match(r => r, e => throw new InvalidOperationException(e.ToString()));
 }

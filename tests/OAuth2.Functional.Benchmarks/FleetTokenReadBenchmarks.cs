@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using OAuth2.Functional.Redis;
-using StackExchange.Redis;
 
 namespace OAuth2.Functional.Benchmarks;
 
@@ -22,44 +19,21 @@ public class FleetTokenReadBenchmarks
     private volatile Holder holder = null!;
     private TokenSource plain = null!;
     private TokenSource fleet = null!;
-    private FleetTokenStore store = null!;
-    private FleetKey key = null!;
-    private ConnectionMultiplexer redis = null!;
-    private Garnet.GarnetServer garnet = null!;
-    private string dir = null!;
-    private Func<CancellationToken, Task<Either<OAuthError, AccessToken>>> fetch = null!;
+    private BenchFleet setup = null!;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        var port = FreePort();
-        dir = Directory.CreateTempSubdirectory("bench-garnet-").FullName;
-        // Never cleanupDir: true (Garnet would delete its checkpoint dir, by default the current directory); --memory ≥ 2 × --page.
-        garnet = new Garnet.GarnetServer(["-q", "--bind", "127.0.0.1", "--port", port.ToString(), "--index", "1m", "--memory", "8m", "--page", "1m", "--checkpointdir", dir], null, false, null);
-        garnet.Start();
-        redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},abortConnect=false");
-
-        var client = Ok(ClientCredentials.Create(new OAuthConfig(new ClientSettings("svc", "svc-secret"), new AuthSettings("https://as.example")),
-            new HttpClient(new CannedHandler(HttpStatusCode.OK, Bodies.Token))));
-        var parameters = Parameters.Of(("scope", "read"));
-        var ring = Ok(FleetKeyRing.Create("bench", Enumerable.Repeat((byte)7, 32).ToArray()));
-        store = Ok(FleetTokenStore.Create(redis, new FleetStoreOptions { Protection = FleetProtection.With(ring), KeyPrefix = "bench" + Guid.NewGuid().ToString("N")[..6] + ":" }));
-        key = Ok(FleetKey.Of(client.Config.TokenUrl, "svc", parameters));
-        fetch = ct => client.GetTokenAsync(parameters, cancellationToken: ct).ToEither();
-        fleet = Ok(FleetTokenSource.Create(store, client, parameters));
-        var token = Ok(await fleet.GetTokenAsync().ToEither()); // one fetch, through the store (now in its memory and in Redis)
-        plain = Ok(TokenSource.FromFunctions(_ => RightAsync<OAuthError, AccessToken>(token), null));
+        setup = await BenchFleet.StartAsync();
+        fleet = BenchFleet.Ok(FleetTokenSource.Create(setup.Store, setup.Client, setup.Parameters));
+        var token = BenchFleet.Ok(await fleet.GetTokenAsync().ToEither()); // one fetch, through the store (now in its memory and in Redis)
+        plain = BenchFleet.Ok(TokenSource.FromFunctions(_ => RightAsync<OAuthError, AccessToken>(token), null));
         await plain.GetTokenAsync().ToEither();
         holder = new(token, token.ExpiresAt.Match(e => e.UtcTicks, long.MaxValue) - TimeSpan.FromSeconds(60).Ticks);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        redis.Dispose();
-        garnet.Dispose();
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    }
+    public void Cleanup() => setup.Dispose();
 
     [Benchmark(Baseline = true)]
     public string Floor()
@@ -93,18 +67,7 @@ public class FleetTokenReadBenchmarks
     [Benchmark]
     public async Task<string> FleetStoreMemoryHit()
     {
-        var result = await store.GetOrFetchAsync(key, fetch);
+        var result = await setup.Store.GetOrFetchAsync(setup.Key, setup.Fetch);
         return result.Case is AccessToken t ? t.Value.Reveal() : "";
-    }
-
-    private static T Ok<T>(Either<OAuthError, T> either) => either.Match(r => r, e => throw new InvalidOperationException(e.ToString()));
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }
