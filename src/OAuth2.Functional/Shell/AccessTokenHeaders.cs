@@ -11,7 +11,7 @@ public static class AccessTokenHeaders
     /// token whose type is <c>N_A</c> (RFC 8693 §2.2.1: an exchanged token that is not an access token, such as an ID token,
     /// is never to be sent as one).</summary>
     public static Option<AuthenticationHeaderValue> AuthorizationHeader(this AccessToken? token) =>
-        token is null || !IsHeaderSafe(token.Value.Reveal()) || token.TokenType.Exists(t => string.Equals(t, ExchangedToken.NotApplicable, StringComparison.OrdinalIgnoreCase))
+        token is null || !IsHeaderSafe(token.Value.Reveal()) || ExchangedToken.IsNotApplicable(token)
             ? None
             : new AuthenticationHeaderValue(Scheme(token), token.Value.Reveal());
 

@@ -14,7 +14,12 @@ public sealed record ExchangedToken(AccessToken Token, TokenTypeUri IssuedTokenT
     public const string NotApplicable = "N_A";
 
     /// <summary>False when the server said <c>token_type: N_A</c> (the issued token is not an access token).</summary>
-    public bool IsAccessToken => Token?.TokenType.Exists(static t => t == NotApplicable) != true;
+    public bool IsAccessToken => !IsNotApplicable(Token);
+
+    /// <summary>True for a token whose type is <c>N_A</c> (token types compare case-insensitively, RFC 6749 §7.1): the one
+    /// rule behind <see cref="IsAccessToken"/>, the <c>Authorization</c> header and the token handler.</summary>
+    internal static bool IsNotApplicable(AccessToken? token) =>
+        token is not null && token.TokenType.Exists(static t => string.Equals(t, NotApplicable, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The issued type and the token's redacted description.</summary>
     public override string ToString() => $"ExchangedToken({IssuedTokenType}, {Token})";

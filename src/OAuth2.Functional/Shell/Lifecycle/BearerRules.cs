@@ -24,7 +24,7 @@ internal static class BearerRules
     /// fresh proof bound to this request and token (RFC 9449 §7); any other token as a bearer token.</summary>
     public static Option<OAuthError> Attach(HttpRequestMessage request, AccessToken token, TokenSource source)
     {
-        if (token.TokenType.Exists(t => string.Equals(t, ExchangedToken.NotApplicable, StringComparison.OrdinalIgnoreCase)))
+        if (ExchangedToken.IsNotApplicable(token))
             // RFC 8693 §2.2.1: an exchanged token of type N_A (an ID token, say) is not an access token.
             return OAuthError.Argument("token", "is not an access token (token_type N_A, RFC 8693 §2.2.1), so it is never sent as one");
         if (IsDPoP(token) && source.DPoP.IsNone)
